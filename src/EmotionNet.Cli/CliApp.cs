@@ -1,0 +1,70 @@
+using System.CommandLine;
+using EmotionNet.Cli.Commands;
+using EmotionNet.Cli.Console;
+
+namespace EmotionNet.Cli;
+
+/// <summary>Wires the verbs and maps outcomes to exit codes; each verb lives in its own file.</summary>
+internal static class CliApp
+{
+    /// <summary>Exit code for a bad command line (unknown verb or flag, bad value).</summary>
+    public const int UsageError = 2;
+    /// <summary>Exit code for a failure the user can act on (bad data, missing file, no CUDA...).</summary>
+    public const int Failure = 1;
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT).</summary>
+    public const int Cancelled = 130;
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("EmotionNet: facial-emotion recognition (FER2013, CNN+LSTM) natively in .NET.");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Output.Error(error.Message);
+            Output.Hint("Run 'emotionnet --help' or 'emotionnet <verb> --help' for usage.");
+            return UsageError;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C asks the running verb to stop cleanly (save, then exit); a second one kills.
+            if (cancel.IsCancellationRequested) return;
+            e.Cancel = true;
+            Output.Warn("Stopping: finishing the current step and saving...");
+            cancel.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+        }
+        catch (UsageException e)
+        {
+            Output.Error(e.Message);
+            return UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            Output.Warn("Cancelled.");
+            return Cancelled;
+        }
+        catch (EmotionNetException e)
+        {
+            Output.Error(e.Message);
+            return Failure;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

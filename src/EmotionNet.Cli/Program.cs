@@ -1,0 +1,3 @@
+using EmotionNet.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,8 @@
+namespace EmotionNet.Runtime;
+
+/// <summary>A native library (libtorch, OpenCV) could not be loaded; the message names what is missing and the fix.</summary>
+public sealed class NativeDependencyException : EmotionNetException
+{
+    /// <summary>Creates the exception.</summary>
+    public NativeDependencyException(string message, Exception innerException) : base(message, innerException) { }
+}
