@@ -1,0 +1,51 @@
+using EmotionNet.Inference.Faces;
+using EmotionNet.Inference.Recognition;
+using EmotionNet.Inference.Tracking;
+
+namespace EmotionNet.Inference.Analysis;
+
+/// <summary>How a source is analyzed. Every property has a documented default.</summary>
+public sealed record AnalyzerOptions
+{
+    /// <summary>The defaults.</summary>
+    public static AnalyzerOptions Default { get; } = new();
+
+    /// <summary>Process every Nth frame of the source, skipping the others (default 1: every frame).</summary>
+    public int Every { get; init; } = 1;
+
+    /// <summary>Stop after this many processed frames (default null: the whole source; a camera runs until cancelled).</summary>
+    public int? MaxFrames { get; init; }
+
+    /// <summary>Treat every frame as an already cropped face: no detection, the whole image is face 1 (default false).</summary>
+    public bool FacesCropped { get; init; }
+
+    /// <summary>Margin added around a detected face before cropping, as a fraction of its size on each side (default 0.1).</summary>
+    public double FaceMargin { get; init; } = FaceCropper.DefaultMargin;
+
+    /// <summary>Frame rate that gives image sequences their timestamps (default 30: image i is at i / 30 s).</summary>
+    public double ImageSequenceFps { get; init; } = 30;
+
+    /// <summary>Face detector settings (default <see cref="DetectorOptions.Default"/>).</summary>
+    public DetectorOptions Detector { get; init; } = DetectorOptions.Default;
+
+    /// <summary>Face tracker settings (default <see cref="TrackerOptions.Default"/>).</summary>
+    public TrackerOptions Tracker { get; init; } = TrackerOptions.Default;
+
+    /// <summary>Recognizer settings (default <see cref="RecognizerOptions.Default"/>).</summary>
+    public RecognizerOptions Recognizer { get; init; } = RecognizerOptions.Default;
+
+    /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
+    public void Validate()
+    {
+        if (Every < 1) throw new EmotionNetException($"AnalyzerOptions.Every must be at least 1 (got {Every}).");
+        if (MaxFrames is < 1) throw new EmotionNetException($"AnalyzerOptions.MaxFrames must be at least 1 (got {MaxFrames}).");
+        if (!(FaceMargin >= 0 && FaceMargin <= 1)) throw new EmotionNetException($"AnalyzerOptions.FaceMargin must be in [0, 1] (got {FaceMargin}).");
+        if (!(ImageSequenceFps > 0)) throw new EmotionNetException($"AnalyzerOptions.ImageSequenceFps must be positive (got {ImageSequenceFps}).");
+        ArgumentNullException.ThrowIfNull(Detector);
+        ArgumentNullException.ThrowIfNull(Tracker);
+        ArgumentNullException.ThrowIfNull(Recognizer);
+        Detector.Validate();
+        Tracker.Validate();
+        Recognizer.Validate();
+    }
+}

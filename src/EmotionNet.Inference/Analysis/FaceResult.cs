@@ -1,0 +1,13 @@
+using EmotionNet.Emotions;
+using EmotionNet.Inference.Faces;
+
+namespace EmotionNet.Inference.Analysis;
+
+/// <summary>One face in one frame.</summary>
+/// <param name="FaceId">The face's track id, stable across frames.</param>
+/// <param name="Box">Where the face is, in frame pixels.</param>
+/// <param name="Probabilities">Smoothed class probabilities in the classifier's class order.</param>
+/// <param name="Label">The most probable emotion.</param>
+/// <param name="Confidence">Its probability.</param>
+/// <param name="Uncertain">True when the confidence is below the uncertainty threshold.</param>
+public sealed record FaceResult(int FaceId, FaceBox Box, IReadOnlyList<float> Probabilities, Emotion Label, float Confidence, bool Uncertain);

@@ -1,0 +1,20 @@
+namespace EmotionNet.Inference.Recognition;
+
+/// <summary>Settings of the streaming per-face recognizer.</summary>
+/// <param name="Smoothing">
+/// Strength of the exponential moving average over a face's probabilities, in [0, 1) (default 0.6):
+/// shown = Smoothing x previous + (1 - Smoothing) x current; 0 turns smoothing off.
+/// </param>
+/// <param name="UncertainBelow">A result is flagged uncertain when its top probability is below this, in [0, 1] (default 0.4).</param>
+public sealed record RecognizerOptions(double Smoothing = 0.6, double UncertainBelow = 0.4)
+{
+    /// <summary>The defaults.</summary>
+    public static RecognizerOptions Default { get; } = new();
+
+    /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
+    public void Validate()
+    {
+        if (!(Smoothing >= 0 && Smoothing < 1)) throw new EmotionNetException($"RecognizerOptions.Smoothing must be in [0, 1) (got {Smoothing}).");
+        if (!(UncertainBelow >= 0 && UncertainBelow <= 1)) throw new EmotionNetException($"RecognizerOptions.UncertainBelow must be in [0, 1] (got {UncertainBelow}).");
+    }
+}
