@@ -1,0 +1,84 @@
+// Inference speed harness (not a unit test): writes a 640x480 video with one moving FER2013 face and
+// measures decode only, decode + detect (the floor) and the end-to-end analyzer.
+//   dotnet run -c Release --project bench/EmotionNet.Benchmarks.Inference [-- frames]
+//   dotnet run -c Release --project bench/EmotionNet.Benchmarks.Inference -- probe <folder of 48x48 pngs>
+using System.Diagnostics;
+using System.Globalization;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Faces;
+using EmotionNet.Inference.Sources;
+using EmotionNet.Inference.Tests.Support;
+using OpenCvSharp;
+
+if (args.Length >= 2 && args[0] == "probe")
+{
+    Probe(args[1]);
+    return 0;
+}
+
+var frames = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
+var path = Path.Combine(Path.GetTempPath(), "emotionnet-bench-640x480.avi");
+SyntheticScene.WriteVideo(path, frames, 640, 480, 30, i => [("face1.png", new FaceBox(120 + (i % 200) * 1, 140, 160, 160))]);
+Console.WriteLine($"video: {path}, {frames} frames 640x480 MJPG, one 160x160 face; {Environment.ProcessorCount} cores, OpenCV threads {Cv2.GetNumThreads()}");
+
+Measure("decode only", () =>
+{
+    using var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+    using var m = new Mat();
+    var n = 0;
+    while (capture.Read(m) && !m.Empty()) n++;
+    return n;
+});
+foreach (var scale in new[] { 1.0, 0.5, 0.4 })
+{
+    Measure($"decode + detect (scale {scale})", () =>
+    {
+        using var detector = new HaarFaceDetector(new DetectorOptions(DetectionScale: scale));
+        using var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+        using var m = new Mat();
+        int n = 0, found = 0;
+        while (capture.Read(m) && !m.Empty()) { n++; found += detector.Detect(m).Count; }
+        Console.Write($"  [{found} faces in {n} frames] ");
+        return n;
+    });
+}
+Measure("end to end, fake classifier (T=8)", () =>
+{
+    var analyzer = new EmotionAnalyzer(new FakeClassifier(8));
+    var n = 0;
+    var task = Task.Run(async () =>
+    {
+        await foreach (var r in analyzer.AnalyzeAsync(InputSource.FromPath(path), AnalyzerOptions.Default)) n++;
+    });
+    task.GetAwaiter().GetResult();
+    return n;
+});
+return 0;
+
+static void Measure(string name, Func<int> run)
+{
+    run(); // warm-up (native loads, caches)
+    var clock = Stopwatch.StartNew();
+    var n = run();
+    clock.Stop();
+    Console.WriteLine($"{name,-40} {n} frames in {clock.Elapsed.TotalSeconds:0.00} s = {n / clock.Elapsed.TotalSeconds:0.0} fps ({clock.Elapsed.TotalMilliseconds / n:0.0} ms/frame)");
+}
+
+static void Probe(string folder)
+{
+    using var detector = new HaarFaceDetector();
+    foreach (var file in Directory.GetFiles(folder, "*.png").Order())
+    {
+        using var face = Cv2.ImRead(file, ImreadModes.Grayscale);
+        var results = new List<string>();
+        foreach (var side in new[] { 120, 160, 200 })
+        {
+            var box = new FaceBox(200, 120, side, side);
+            using var frame = SyntheticScene.Compose(640, 480, [(face, box)]);
+            var found = detector.Detect(frame);
+            var best = found.Count == 0 ? 0 : found.Max(b => b.IntersectionOverUnion(box));
+            results.Add($"{side}:{found.Count}/{best:0.00}");
+        }
+        Console.WriteLine($"{Path.GetFileName(file)} {string.Join(' ', results)}");
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using EmotionNet.Inference.Annotation;
+using EmotionNet.Inference.Plotting;
+using EmotionNet.Inference.Results;
+using EmotionNet.Inference.Sources;
+using EmotionNet.Models;
+
+namespace EmotionNet.Inference.Analysis;
+
+/// <summary>
+/// Runs an <see cref="EmotionAnalyzer"/> over a source and writes the results: frames.csv, frames.json,
+/// summary.json, summary.txt, timeline.png and, when asked, annotated video or images, each atomically.
+/// Cancellation (Ctrl+C on a camera) stops reading; the frames done so far are still written and the
+/// report says <see cref="AnalysisReport.Cancelled"/>.
+/// </summary>
+public static class AnalysisRunner
+{
+    /// <summary>Analyzes <paramref name="source"/> with <paramref name="classifier"/> and writes every output to <paramref name="output"/>.</summary>
+    /// <exception cref="EmotionNetException">The source cannot be read or an output cannot be written.</exception>
+    public static async Task<AnalysisReport> RunAsync(
+        IEmotionClassifier classifier,
+        InputSource source,
+        AnalyzerOptions options,
+        OutputOptions output,
+        IProgress<AnalysisProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        options.Validate();
+
+        var info = EmotionAnalyzer.Describe(source, options);
+        int? total = info.FrameCount is { } count ? (count + options.Every - 1) / options.Every : null;
+        if (options.MaxFrames is { } max) total = total is { } t ? Math.Min(t, max) : max;
+
+        try
+        {
+            Directory.CreateDirectory(output.Directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EmotionNetException($"Could not create the output folder '{output.Directory}': {e.Message}", e);
+        }
+
+        var files = new List<string>();
+        var frames = new List<FrameResult>();
+        var summary = new SummaryBuilder(source.Name, classifier.Classes);
+        var isImages = source.Kind is SourceKind.Image or SourceKind.ImageSequence;
+        var annotatedFolder = Path.Combine(output.Directory, OutputOptions.AnnotatedImages);
+        using var video = output.Annotate && !isImages
+            ? new AnnotatedVideoWriter(Path.Combine(output.Directory, OutputOptions.AnnotatedVideo), info.Fps / options.Every)
+            : null;
+
+        var clock = Stopwatch.StartNew();
+        var cancelled = false;
+        try
+        {
+            var analyzer = new EmotionAnalyzer(classifier);
+            await foreach (var frame in analyzer.AnalyzeFramesAsync(source, options, cancellationToken).ConfigureAwait(false))
+            {
+                frames.Add(frame.Result);
+                summary.Add(frame.Result);
+                if (output.Annotate)
+                {
+                    FrameAnnotator.Draw(frame.Image, frame.Result);
+                    if (video is not null) video.Write(frame.Image);
+                    else files.Add(AnnotatedImageWriter.Write(annotatedFolder, frame.Result.SourceName ?? $"frame{frame.Result.FrameIndex}", frame.Image));
+                }
+                progress?.Report(new AnalysisProgress(frames.Count, total, frames.Count / Math.Max(1e-9, clock.Elapsed.TotalSeconds), frame.Result.Faces.Count));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+        clock.Stop();
+
+        var result = summary.Build();
+        var csv = Path.Combine(output.Directory, OutputOptions.FramesCsv);
+        CsvResultWriter.Write(csv, frames, classifier.Classes);
+        files.Add(csv);
+        var json = Path.Combine(output.Directory, OutputOptions.FramesJson);
+        JsonResultWriter.Write(json, source.Name, frames, classifier.Classes);
+        files.Add(json);
+        var summaryJson = Path.Combine(output.Directory, OutputOptions.SummaryJson);
+        AtomicFile.WriteAllText(summaryJson, result.ToJson());
+        files.Add(summaryJson);
+        var summaryText = Path.Combine(output.Directory, OutputOptions.SummaryText);
+        AtomicFile.WriteAllText(summaryText, result.ToTable());
+        files.Add(summaryText);
+        if (output.TimelinePlot)
+        {
+            var plot = Path.Combine(output.Directory, OutputOptions.TimelinePng);
+            EmotionTimelinePlot.Save(plot, frames, classifier.Classes, Path.GetFileName(source.Name.TrimEnd('/', '\\')));
+            files.Add(plot);
+        }
+        if (video?.Complete() is { } videoPath) files.Add(videoPath);
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        return new AnalysisReport(info, result, files.Select(Path.GetFullPath).ToArray(), elapsed, frames.Count / Math.Max(1e-9, elapsed), cancelled);
+    }
+}

@@ -1,0 +1,83 @@
+using EmotionNet.Emotions;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Results;
+using ScottPlot;
+
+namespace EmotionNet.Inference.Plotting;
+
+/// <summary>
+/// Probability of each class over time (seconds), one panel per face (the faces seen longest, at most
+/// <see cref="MaxPanels"/>), with a legend of class names, saved as a PNG.
+/// </summary>
+public static class EmotionTimelinePlot
+{
+    /// <summary>Most panels drawn; further faces (the shortest-lived) are left out.</summary>
+    public const int MaxPanels = 8;
+
+    /// <summary>Width of the image in pixels.</summary>
+    public const int Width = 1000;
+
+    /// <summary>Height of one panel in pixels.</summary>
+    public const int PanelHeight = 300;
+
+    /// <summary>Renders the timeline of <paramref name="frames"/> and writes it to <paramref name="path"/> atomically.</summary>
+    public static void Save(string path, IReadOnlyList<FrameResult> frames, ClassSet classes, string title)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(classes);
+        var series = frames
+            .SelectMany(f => f.Faces.Select(face => (f.TimeSeconds, face)))
+            .GroupBy(x => x.face.FaceId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Take(MaxPanels)
+            .OrderBy(g => g.Key)
+            .ToArray();
+
+        var multiplot = new ScottPlot.Multiplot();
+        if (series.Length == 0)
+        {
+            var empty = new ScottPlot.Plot();
+            empty.Title($"{title}: no faces found");
+            empty.XLabel("time (s)");
+            empty.YLabel("probability");
+            multiplot.AddPlot(empty);
+        }
+        foreach (var face in series)
+        {
+            var plot = new ScottPlot.Plot();
+            var times = face.Select(x => x.TimeSeconds).ToArray();
+            for (var c = 0; c < classes.Count; c++)
+            {
+                var values = face.Select(x => (double)x.face.Probabilities[c]).ToArray();
+                var line = times.Length == 1 ? plot.Add.Scatter(times, values) : plot.Add.ScatterLine(times, values);
+                line.LegendText = classes.ClassNames[c];
+                line.Color = ScottPlot.Color.FromHex(HexOf(classes.Classes[c]));
+                line.LineWidth = 2;
+            }
+            plot.Title($"{title}: face {face.Key}");
+            plot.XLabel("time (s)");
+            plot.YLabel("probability");
+            plot.Axes.SetLimitsY(0, 1);
+            plot.ShowLegend(ScottPlot.Edge.Right);
+            multiplot.AddPlot(plot);
+        }
+
+        var height = PanelHeight * Math.Max(1, series.Length);
+        var temp = AtomicFile.TempPathFor(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        multiplot.SavePng(temp, Width, height);
+        AtomicFile.Commit(temp, path);
+    }
+
+    private static string HexOf(Emotion emotion) => emotion switch
+    {
+        Emotion.Angry => "#d62728",
+        Emotion.Disgust => "#2ca02c",
+        Emotion.Fear => "#9467bd",
+        Emotion.Happy => "#ffbf00",
+        Emotion.Sad => "#1f77b4",
+        Emotion.Surprise => "#17becf",
+        _ => "#7f7f7f",
+    };
+}
