@@ -10,6 +10,26 @@ using EmotionNet.Inference.Sources;
 using EmotionNet.Inference.Tests.Support;
 using OpenCvSharp;
 
+if (args.Length >= 2 && args[0] == "demo")
+{
+    // Two faces crossing, analyzed with the fake classifier and annotated: for eyeballing the outputs.
+    var demo = Path.Combine(args[1], "demo.avi");
+    Directory.CreateDirectory(args[1]);
+    SyntheticScene.WriteVideo(demo, 90, 640, 480, 30, i => i < 70
+        ? [("face1.png", new FaceBox(20 + i * 3, 150, 150, 150)), ("face2.png", new FaceBox(440 - i * 2, 100, 170, 170))]
+        : [("face3.png", new FaceBox(250, 150, 160, 160))]);
+    var report = await AnalysisRunner.RunAsync(new FakeClassifier(8), InputSource.FromPath(demo), AnalyzerOptions.Default, new OutputOptions(Path.Combine(args[1], "out"), Annotate: true));
+    Console.WriteLine(report.Summary.ToTable());
+    foreach (var f in report.Files) Console.WriteLine(f);
+    using (var annotated = new VideoCapture(report.Files.Single(f => Path.GetFileNameWithoutExtension(f) == "annotated")))
+    using (var still = new Mat())
+    {
+        annotated.Set(VideoCaptureProperties.PosFrames, 30);
+        annotated.Read(still);
+        Cv2.ImWrite(Path.Combine(args[1], "annotated-frame30.png"), still);
+    }
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "probe")
 {
     Probe(args[1]);

@@ -33,18 +33,21 @@ public static class EmotionTimelinePlot
             .OrderBy(g => g.Key)
             .ToArray();
 
+        // A new Multiplot already holds one plot; panel i reuses plot i where it exists.
         var multiplot = new ScottPlot.Multiplot();
+        Plot Panel(int i) => multiplot.Count() > i ? multiplot.GetPlot(i) : multiplot.AddPlot();
         if (series.Length == 0)
         {
-            var empty = new ScottPlot.Plot();
+            var empty = Panel(0);
             empty.Title($"{title}: no faces found");
             empty.XLabel("time (s)");
             empty.YLabel("probability");
-            multiplot.AddPlot(empty);
         }
-        foreach (var face in series)
+        var end = Math.Max(frames.Count == 0 ? 0 : frames[^1].TimeSeconds, 1e-3);
+        for (var panel = 0; panel < series.Length; panel++)
         {
-            var plot = new ScottPlot.Plot();
+            var face = series[panel];
+            var plot = Panel(panel);
             var times = face.Select(x => x.TimeSeconds).ToArray();
             for (var c = 0; c < classes.Count; c++)
             {
@@ -57,9 +60,8 @@ public static class EmotionTimelinePlot
             plot.Title($"{title}: face {face.Key}");
             plot.XLabel("time (s)");
             plot.YLabel("probability");
-            plot.Axes.SetLimitsY(0, 1);
-            plot.ShowLegend(ScottPlot.Edge.Right);
-            multiplot.AddPlot(plot);
+            plot.Axes.SetLimits(0, end, 0, 1); // every panel spans the whole input
+            plot.ShowLegend(ScottPlot.Edge.Bottom);
         }
 
         var height = PanelHeight * Math.Max(1, series.Length);
