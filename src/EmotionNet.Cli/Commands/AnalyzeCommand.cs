@@ -1,13 +1,97 @@
 using System.CommandLine;
+using System.Globalization;
+using EmotionNet.Cli.Analysis;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Recognition;
+using EmotionNet.Inference.Sources;
+using EmotionNet.Runtime;
 
 namespace EmotionNet.Cli.Commands;
 
+/// <summary>'emotionnet analyze': parses flags into option records and runs the library's analysis.</summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create()
+    public static Command Create() => Create(Classifiers.Load);
+
+    public static Command Create(ClassifierLoader loadClassifier)
     {
-        var command = new Command("analyze", "TODO");
-        command.SetAction(int (_) => throw new EmotionNetException("'analyze' is not implemented yet."));
+        var input = new Argument<string?>("input")
+        {
+            Description = "An image, a folder of images (natural file order) or a video file. Omit with --camera.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var camera = new Option<int?>("--camera") { Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Model checkpoint to use (default: the shipped model)." };
+        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "analyze") };
+        var every = new Option<int>("--every") { Description = "Process every Nth frame.", DefaultValueFactory = _ => 1 };
+        var smoothing = new Option<double>("--smoothing") { Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
+        var uncertainBelow = new Option<double>("--uncertain-below") { Description = "Flag a result uncertain when its top probability is below this, in [0, 1].", DefaultValueFactory = _ => RecognizerOptions.Default.UncertainBelow };
+        var annotate = new Option<bool>("--annotate") { Description = "Also write an annotated video (annotated.mp4, or .avi) or annotated PNGs for images." };
+        var facesCropped = new Option<bool>("--faces-cropped") { Description = "Inputs are already cropped faces: skip detection, the whole image is the face." };
+        var device = new Option<string>("--device") { Description = "Where the model runs: auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
+        device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var maxFrames = new Option<int?>("--max-frames") { Description = "Stop after N processed frames." };
+
+        var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
+        command.Arguments.Add(input);
+        foreach (var option in new Option[] { camera, checkpoint, output, every, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames })
+            command.Options.Add(option);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = Parse(
+                parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every),
+                parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
+                parse.GetValue(device)!, parse.GetValue(maxFrames));
+            return await RunAsync(settings, loadClassifier, cancellationToken);
+        });
         return command;
+    }
+
+    /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
+    internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, double smoothing,
+        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames)
+    {
+        if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
+        if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
+        if (camera is < 0) throw new UsageException($"--camera must be 0 or more (got {camera}).");
+        if (every < 1) throw new UsageException($"--every must be at least 1 (got {every}).");
+        if (!(smoothing >= 0 && smoothing < 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--smoothing must be in [0, 1) (got {smoothing})."));
+        if (!(uncertainBelow >= 0 && uncertainBelow <= 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--uncertain-below must be in [0, 1] (got {uncertainBelow})."));
+        if (maxFrames is < 1) throw new UsageException($"--max-frames must be at least 1 (got {maxFrames}).");
+        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var deviceKind = device.ToLowerInvariant() switch
+        {
+            "auto" => DeviceKind.Auto,
+            "cpu" => DeviceKind.Cpu,
+            "cuda" => DeviceKind.Cuda,
+            _ => throw new UsageException($"--device must be auto, cpu or cuda (got '{device}')."),
+        };
+
+        var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
+        var analyzer = new AnalyzerOptions
+        {
+            Every = every,
+            MaxFrames = maxFrames,
+            FacesCropped = facesCropped,
+            Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
+        };
+        return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate));
+    }
+
+    private static async Task<int> RunAsync(AnalyzeSettings settings, ClassifierLoader loadClassifier, CancellationToken cancellationToken)
+    {
+        var classifier = loadClassifier(settings.Checkpoint, settings.Device);
+        try
+        {
+            var report = await AnalysisProgressView.RunAsync(settings.Source.Name,
+                progress => AnalysisRunner.RunAsync(classifier, settings.Source, settings.Analyzer, settings.Output, progress, cancellationToken));
+            SummaryTable.Print(report);
+            return report.Cancelled ? CliApp.Cancelled : 0;
+        }
+        finally
+        {
+            (classifier as IDisposable)?.Dispose();
+        }
     }
 }

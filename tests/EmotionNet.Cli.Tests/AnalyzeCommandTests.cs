@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text.Json;
+using EmotionNet.Cli;
+using EmotionNet.Cli.Commands;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Models;
+using EmotionNet.Runtime;
+
+namespace EmotionNet.Cli.Tests;
+
+public class AnalyzeCommandTests
+{
+    private static Task<int> InvokeAnalyze(ClassifierLoader loader, params string[] args)
+    {
+        var root = new RootCommand { AnalyzeCommand.Create(loader) };
+        return root.Parse(["analyze", .. args]).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device) => new FakeClassifier();
+
+    [Fact]
+    public async Task Analyze_on_a_video_writes_all_outputs_and_exits_zero()
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("clip.avi");
+        SyntheticScene.WriteVideo(video, 12, 640, 480, 12, SyntheticScene.OneMovingFace("face1.png", 100, 120, 160, 5));
+        var output = folder.File("out");
+
+        var exit = await InvokeAnalyze(Fake, video, "--out", output, "--annotate", "--smoothing", "0.3");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(1 + 12, File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv)).Length);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson)));
+        Assert.Equal(12, json.RootElement.GetProperty("frames_with_faces").GetInt32());
+        Assert.True(File.Exists(Path.Combine(output, OutputOptions.TimelinePng)));
+        Assert.True(File.Exists(Path.Combine(output, OutputOptions.AnnotatedVideo + ".mp4")) || File.Exists(Path.Combine(output, OutputOptions.AnnotatedVideo + ".avi")));
+    }
+
+    [Fact]
+    public async Task Analyze_on_cropped_face_images_with_every_two_processes_half()
+    {
+        using var folder = new TempFolder();
+        var images = folder.File("faces");
+        Directory.CreateDirectory(images);
+        for (var i = 0; i < 6; i++) File.Copy(SyntheticScene.AssetPath(SyntheticScene.FaceFiles[i % 3]), Path.Combine(images, $"f{i + 1}.png"));
+        var output = folder.File("out");
+
+        var exit = await InvokeAnalyze(Fake, images, "--out", output, "--faces-cropped", "--every", "2");
+
+        Assert.Equal(0, exit);
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
+        Assert.Equal(1 + 3, rows.Length);
+        Assert.All(rows.Skip(1), r => Assert.Contains(",1,0,0,48,48,", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_absent_camera_is_an_error_naming_the_camera()
+    {
+        var e = await Assert.ThrowsAsync<EmotionNetException>(() => InvokeAnalyze(Fake, "--camera", "9", "--out", Path.GetTempPath()));
+        Assert.Contains("Camera 9", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--smoothing", "1")]
+    [InlineData("--smoothing", "-0.5")]
+    [InlineData("--uncertain-below", "1.5")]
+    [InlineData("--every", "0")]
+    [InlineData("--max-frames", "0")]
+    public async Task Out_of_range_flags_exit_with_the_usage_code(string flag, string value)
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(CliApp.UsageError, await CliApp.RunAsync(["analyze", folder.Path, flag, value]));
+    }
+
+    [Fact]
+    public async Task No_input_and_no_camera_exits_with_the_usage_code()
+    {
+        Assert.Equal(CliApp.UsageError, await CliApp.RunAsync(["analyze"]));
+    }
+
+    [Fact]
+    public async Task A_missing_input_exits_with_the_failure_code()
+    {
+        Assert.Equal(CliApp.Failure, await CliApp.RunAsync(["analyze", Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N") + ".mp4")]));
+    }
+
+    [Fact]
+    public async Task Without_a_checkpoint_or_shipped_model_the_error_says_how_to_get_one()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        var e = Assert.Throws<EmotionNetException>(() => Classifiers.Load(null, DeviceKind.Cpu));
+        Assert.Contains("--checkpoint", e.Message, StringComparison.Ordinal);
+        Assert.Contains("emotionnet train", e.Message, StringComparison.Ordinal);
+        Assert.Equal(CliApp.Failure, await CliApp.RunAsync(["analyze", folder.File("face.png"), "--out", folder.File("out")]));
+    }
+
+    [Fact]
+    public void Flags_become_option_records()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        var settings = AnalyzeCommand.Parse(folder.File("face.png"), null, "m.ckpt", "o", 3, 0.25, 0.5, true, true, "cpu", 7);
+        Assert.Equal(3, settings.Analyzer.Every);
+        Assert.Equal(7, settings.Analyzer.MaxFrames);
+        Assert.True(settings.Analyzer.FacesCropped);
+        Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
+        Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
+        Assert.Equal(DeviceKind.Cpu, settings.Device);
+        Assert.Equal(new OutputOptions("o", Annotate: true), settings.Output);
+    }
+}
