@@ -20,17 +20,17 @@ internal static class AnalyzeCommand
             Description = "An image, a folder of images (natural file order) or a video file. Omit with --camera.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var camera = new Option<int?>("--camera") { Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Model checkpoint to use (default: the shipped model)." };
-        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "analyze") };
-        var every = new Option<int>("--every") { Description = "Process every Nth frame.", DefaultValueFactory = _ => 1 };
-        var smoothing = new Option<double>("--smoothing") { Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
-        var uncertainBelow = new Option<double>("--uncertain-below") { Description = "Flag a result uncertain when its top probability is below this, in [0, 1].", DefaultValueFactory = _ => RecognizerOptions.Default.UncertainBelow };
+        var camera = new Option<int?>("--camera") { HelpName = "N", Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
+        var checkpoint = new Option<string?>("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint to use (default: the shipped model)." };
+        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "analyze") };
+        var every = new Option<int>("--every") { HelpName = "N", Description = "Process every Nth frame.", DefaultValueFactory = _ => 1 };
+        var smoothing = new Option<double>("--smoothing") { HelpName = "S", Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
+        var uncertainBelow = new Option<double>("--uncertain-below") { HelpName = "X", Description = "Flag a result uncertain when its top probability is below this, in [0, 1].", DefaultValueFactory = _ => RecognizerOptions.Default.UncertainBelow };
         var annotate = new Option<bool>("--annotate") { Description = "Also write an annotated video (annotated.mp4, or .avi) or annotated PNGs for images." };
         var facesCropped = new Option<bool>("--faces-cropped") { Description = "Inputs are already cropped faces: skip detection, the whole image is the face." };
         var device = new Option<string>("--device") { Description = "Where the model runs: auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
-        var maxFrames = new Option<int?>("--max-frames") { Description = "Stop after N processed frames." };
+        var maxFrames = new Option<int?>("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
