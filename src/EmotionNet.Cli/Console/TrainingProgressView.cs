@@ -1,0 +1,49 @@
+using EmotionNet.Training.Engine;
+using Spectre.Console;
+
+namespace EmotionNet.Cli.Console;
+
+/// <summary>
+/// Shows a training run: one progress bar over all batches (epoch, batch, loss, accuracy, frames
+/// per second, ETA) and a line per finished epoch.
+/// </summary>
+internal static class TrainingProgressView
+{
+    public static TrainingResult Run(Func<IProgress<TrainingEvent>, TrainingResult> train)
+    {
+        TrainingResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("starting", autoStart: true, maxValue: 1);
+                result = train(new SyncProgress<TrainingEvent>(e => Show(task, e)));
+                task.StopTask();
+            });
+        return result!;
+    }
+
+    private static void Show(ProgressTask task, TrainingEvent e)
+    {
+        switch (e)
+        {
+            case TrainingEvent.Progress { Value: var p }:
+                task.MaxValue = (double)p.Batches * p.Epochs;
+                task.Value = (double)(p.Epoch - 1) * p.Batches + p.Batch;
+                task.Description = p.Phase == "validate"
+                    ? $"epoch {p.Epoch}/{p.Epochs} validating"
+                    : $"epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:F3} acc {p.Accuracy:P1} {p.FramesPerSecond:F0} frames/s";
+                break;
+            case TrainingEvent.EpochEnded { Record: var r, IsBest: var best }:
+                AnsiConsole.MarkupLine(
+                    $"epoch {r.Epoch,3}: train loss {r.TrainLoss:F3} acc {r.TrainAccuracy:P1} | val loss {r.ValidationLoss:F3} acc {r.ValidationAccuracy:P2} F1 {r.ValidationMacroF1:F3} | lr {r.LearningRate:G3} | {r.FramesPerSecond:F0} frames/s, {r.Seconds:F0} s{(best ? " [green]best[/]" : "")}");
+                break;
+            case TrainingEvent.Note { Message: var message }:
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+                break;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using EmotionNet.Checkpoints;
+using EmotionNet.Data;
+using EmotionNet.Models;
+using EmotionNet.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EmotionNet.Evaluation;
+
+/// <summary>Runs a model over a split on clean, deterministic clips and scores it.</summary>
+public static class Evaluator
+{
+    /// <summary>
+    /// Evaluates the model of a checkpoint with its own sequence length and normalization;
+    /// <paramref name="batchSize"/> and <paramref name="flipAveraging"/> as in <see cref="EvaluationOptions"/>.
+    /// </summary>
+    public static ClassificationMetrics Evaluate(string checkpointPath, FaceClipSet set, DeviceKind device, int batchSize = 256, bool flipAveraging = true,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var dev = Devices.Resolve(device);
+        var checkpoint = Checkpoint.Load(checkpointPath);
+        using var model = checkpoint.CreateModel(checkpointPath);
+        model.to(dev);
+        var options = new EvaluationOptions
+        {
+            BatchSize = batchSize,
+            SequenceLength = checkpoint.Metadata.SequenceLength,
+            FlipAveraging = flipAveraging,
+            Normalization = checkpoint.Metadata.Normalization,
+        };
+        return Evaluate(model, set, options, dev, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="model"/> on <paramref name="set"/> in eval mode under no-grad (the
+    /// model's previous mode is restored). <paramref name="progress"/> receives clips done.
+    /// </summary>
+    public static ClassificationMetrics Evaluate(EmotionNetModel model, FaceClipSet set, EvaluationOptions options, Device device,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(options);
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            var matrix = new ConfusionMatrix(set.Classes.Count);
+            double lossSum = 0;
+            var done = 0;
+            var loader = new ClipLoaderOptions { BatchSize = options.BatchSize, SequenceLength = options.SequenceLength, Normalization = options.Normalization };
+            using var plain = ClipBatchLoader.Batches(set, loader, epoch: 0, cancellationToken).GetEnumerator();
+            using var mirrored = (options.FlipAveraging ? ClipBatchLoader.Batches(set, loader with { FlipInput = true }, 0, cancellationToken) : []).GetEnumerator();
+            while (plain.MoveNext())
+            {
+                using var scope = NewDisposeScope();
+                using var batch = plain.Current;
+                var probabilities = nn.functional.softmax(model.call(batch.Inputs.to(device)), 1);
+                if (options.FlipAveraging && mirrored.MoveNext())
+                {
+                    using var flipped = mirrored.Current;
+                    probabilities = (probabilities + nn.functional.softmax(model.call(flipped.Inputs.to(device)), 1)) / 2;
+                }
+                var labels = batch.Labels.to(device);
+                lossSum += nn.functional.nll_loss(probabilities.clamp_min(1e-8).log(), labels, reduction: nn.Reduction.Sum).cpu().item<float>();
+                var predicted = probabilities.argmax(1).cpu().data<long>().ToArray();
+                var truth = batch.Labels.data<long>().ToArray();
+                for (var i = 0; i < predicted.Length; i++) matrix.Add((int)truth[i], (int)predicted[i]);
+                done += batch.Count;
+                progress?.Report(done);
+            }
+            return ClassificationMetrics.From(matrix, set.Classes.ClassNames, done == 0 ? null : lossSum / done);
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

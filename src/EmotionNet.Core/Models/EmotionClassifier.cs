@@ -1,0 +1,67 @@
+using EmotionNet.Checkpoints;
+using EmotionNet.Emotions;
+using EmotionNet.Imaging;
+using EmotionNet.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EmotionNet.Models;
+
+/// <summary>A trained model ready to predict: loaded from a checkpoint, in eval mode, on a device.</summary>
+public sealed class EmotionClassifier : IEmotionClassifier, IDisposable
+{
+    private readonly EmotionNetModel model;
+    private readonly Device device;
+
+    private EmotionClassifier(EmotionNetModel model, Checkpoint checkpoint, Device device)
+    {
+        this.model = model;
+        this.device = device;
+        Classes = checkpoint.Classes;
+        SequenceLength = checkpoint.Metadata.SequenceLength;
+        Normalization = checkpoint.Metadata.Normalization;
+        Metadata = checkpoint.Metadata;
+    }
+
+    /// <summary>Loads a checkpoint for inference.</summary>
+    /// <exception cref="CheckpointException">The file is missing, corrupt or does not fit.</exception>
+    public static EmotionClassifier Load(string checkpointPath, DeviceKind device = DeviceKind.Auto)
+    {
+        NativeRuntime.EnsureTorch();
+        var dev = Devices.Resolve(device);
+        var checkpoint = Checkpoint.Load(checkpointPath);
+        var model = checkpoint.CreateModel(checkpointPath);
+        model.to(dev);
+        model.eval();
+        return new EmotionClassifier(model, checkpoint, dev);
+    }
+
+    /// <summary>Wraps an in-memory model (e.g. one just trained).</summary>
+    internal static EmotionClassifier FromModel(EmotionNetModel model, Checkpoint checkpoint, Device device) => new(model, checkpoint, device);
+
+    /// <inheritdoc />
+    public ClassSet Classes { get; }
+
+    /// <inheritdoc />
+    public int SequenceLength { get; }
+
+    /// <inheritdoc />
+    public InputNormalization Normalization { get; }
+
+    /// <summary>What the checkpoint says of the model (epoch, metrics, training options).</summary>
+    public CheckpointMetadata Metadata { get; }
+
+    /// <inheritdoc />
+    public float[] Predict(ReadOnlySpan<byte> frames, int clipCount)
+    {
+        if (clipCount == 0) return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var input = FaceTensors.FromFrames(frames, clipCount, SequenceLength, Normalization, device);
+        var probabilities = nn.functional.softmax(model.call(input), 1).cpu();
+        return probabilities.data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => model.Dispose();
+}

@@ -1,0 +1,64 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace EmotionNet.Models;
+
+/// <summary>
+/// The CNN+LSTM: a conv stack encodes every frame, an LSTM reads the frames in order, the pooled
+/// output goes through a linear classifier. Input (B, T, 1, 48, 48), output logits (B, classes).
+/// With T = 1 it is the CNN-only baseline.
+/// </summary>
+public sealed class EmotionNetModel : Module<Tensor, Tensor>
+{
+    private readonly FrameEncoder encoder;
+    private readonly Dropout featureDropout;
+    private readonly LSTM lstm;
+    private readonly Linear? attention;
+    private readonly Dropout dropout;
+    private readonly Linear classifier;
+    private readonly TemporalPooling pooling;
+
+    /// <summary>Builds the model with freshly initialized weights (seed the generator first for reproducibility).</summary>
+    public EmotionNetModel(ModelConfig config) : base(nameof(EmotionNetModel))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config.Validate();
+        pooling = config.Pooling;
+        encoder = new FrameEncoder(config);
+        featureDropout = Dropout(config.Dropout);
+        lstm = LSTM(config.FeatureSize, config.LstmHidden, config.LstmLayers, batchFirst: true, bidirectional: config.Bidirectional);
+        var lstmOut = config.LstmHidden * (config.Bidirectional ? 2 : 1);
+        if (pooling == TemporalPooling.Attention) attention = Linear(lstmOut, 1);
+        dropout = Dropout(config.Dropout);
+        classifier = Linear(lstmOut, config.NumClasses);
+        RegisterComponents();
+    }
+
+    /// <summary>The architecture.</summary>
+    public ModelConfig Config { get; }
+
+    /// <summary>Number of trainable parameters.</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
+
+    // (B, T, 1, 48, 48) -> (B, classes)
+    /// <inheritdoc />
+    public override Tensor forward(Tensor clips)
+    {
+        using var scope = NewDisposeScope();
+        var (b, t) = (clips.shape[0], clips.shape[1]);
+        var frames = encoder.call(clips.reshape(b * t, 1, clips.shape[3], clips.shape[4]));   // (B*T, F)
+        var sequence = featureDropout.call(frames.reshape(b, t, -1));                           // (B, T, F)
+        var (outputs, _, _) = lstm.call(sequence);                                              // (B, T, H)
+        var pooled = Pool(outputs);                                                             // (B, H)
+        return classifier.call(dropout.call(pooled)).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Pool(Tensor outputs) => pooling switch
+    {
+        TemporalPooling.Last => outputs.select(1, -1),
+        TemporalPooling.Mean => outputs.mean([1]),
+        TemporalPooling.Attention => (functional.softmax(attention!.call(outputs), 1) * outputs).sum(1),
+        _ => throw new InvalidOperationException($"Unknown pooling {pooling}."),
+    };
+}

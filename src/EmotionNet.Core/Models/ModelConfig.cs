@@ -1,0 +1,48 @@
+namespace EmotionNet.Models;
+
+/// <summary>Architecture of <see cref="EmotionNetModel"/>; stored in every checkpoint.</summary>
+public sealed record ModelConfig
+{
+    /// <summary>Output channels of each convolution block; each block halves the resolution (48 -> 24 -> 12 -> 6 -> 3). Default 32, 64, 128, 256.</summary>
+    public IReadOnlyList<int> ConvWidths { get; init; } = [32, 64, 128, 256];
+
+    /// <summary>3x3 convolutions per block, each followed by BatchNorm and the activation. Default 2.</summary>
+    public int ConvsPerBlock { get; init; } = 2;
+
+    /// <summary>Activation after each convolution. Default <see cref="Activation.Relu"/>.</summary>
+    public Activation Activation { get; init; } = Activation.Relu;
+
+    /// <summary>Dropout probability on per-frame features and before the classifier, in [0, 1). Default 0.3.</summary>
+    public double Dropout { get; init; } = 0.3;
+
+    /// <summary>LSTM hidden size per direction. Default 128.</summary>
+    public int LstmHidden { get; init; } = 128;
+
+    /// <summary>Stacked LSTM layers. Default 1.</summary>
+    public int LstmLayers { get; init; } = 1;
+
+    /// <summary>Whether the LSTM also reads the clip backwards. Default false (a streaming-friendly model).</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>How the LSTM outputs over time become one vector. Default <see cref="TemporalPooling.Last"/>.</summary>
+    public TemporalPooling Pooling { get; init; } = TemporalPooling.Last;
+
+    /// <summary>Number of output classes (7 for fer7, 6 for seed6).</summary>
+    public int NumClasses { get; init; } = 7;
+
+    /// <summary>Size of the per-frame feature vector the conv stack produces (its last width).</summary>
+    public int FeatureSize => ConvWidths[^1];
+
+    /// <summary>Checks every field; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public ModelConfig Validate()
+    {
+        if (ConvWidths.Count is < 1 or > 5) throw new ArgumentException("ConvWidths needs 1 to 5 blocks (48 px halves at most 5 times).", nameof(ConvWidths));
+        if (ConvWidths.Any(w => w < 1)) throw new ArgumentException("Every conv width must be at least 1.", nameof(ConvWidths));
+        if (ConvsPerBlock < 1) throw new ArgumentException("ConvsPerBlock must be at least 1.", nameof(ConvsPerBlock));
+        if (Dropout is < 0 or >= 1) throw new ArgumentException("Dropout must be in [0, 1).", nameof(Dropout));
+        if (LstmHidden < 1) throw new ArgumentException("LstmHidden must be at least 1.", nameof(LstmHidden));
+        if (LstmLayers < 1) throw new ArgumentException("LstmLayers must be at least 1.", nameof(LstmLayers));
+        if (NumClasses < 2) throw new ArgumentException("NumClasses must be at least 2.", nameof(NumClasses));
+        return this;
+    }
+}

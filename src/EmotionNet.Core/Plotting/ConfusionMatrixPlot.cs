@@ -1,0 +1,52 @@
+using EmotionNet.Evaluation;
+using EmotionNet.IO;
+using ScottPlot;
+
+namespace EmotionNet.Plotting;
+
+/// <summary>
+/// Renders a confusion matrix as a PNG: cells shaded by the row-normalized share (recall per
+/// class), each showing its count and percentage, class names on both axes.
+/// </summary>
+public static class ConfusionMatrixPlot
+{
+    /// <summary>Writes the plot to <paramref name="path"/> (atomically).</summary>
+    public static void Save(ClassificationMetrics metrics, string path, string title, int width = 900, int height = 820)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var n = metrics.ClassNames.Count;
+        var plot = new Plot();
+        var colormap = new ScottPlot.Colormaps.Blues();
+        for (var row = 0; row < n; row++)
+        {
+            var rowTotal = metrics.Confusion[row].Sum();
+            for (var col = 0; col < n; col++)
+            {
+                var count = metrics.Confusion[row][col];
+                var share = rowTotal == 0 ? 0 : (double)count / rowTotal;
+                // Row 0 at the top: y runs downwards from n - 1.
+                double x = col, y = n - 1 - row;
+                var cell = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
+                cell.FillStyle.Color = colormap.GetColor(0.05 + 0.9 * share);
+                cell.LineStyle.Color = Colors.White;
+                cell.LineStyle.Width = 1;
+                var label = plot.Add.Text($"{count}\n{share:P0}", x, y);
+                label.LabelAlignment = Alignment.MiddleCenter;
+                label.LabelFontSize = 14;
+                label.LabelBold = row == col;
+                label.LabelFontColor = share > 0.5 ? Colors.White : Colors.Black;
+            }
+        }
+        var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        plot.Axes.Bottom.SetTicks(positions, metrics.ClassNames.ToArray());
+        plot.Axes.Left.SetTicks(positions, metrics.ClassNames.Reverse().ToArray());
+        plot.Axes.Bottom.Label.Text = "Predicted";
+        plot.Axes.Left.Label.Text = "True";
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
+        plot.Grid.IsVisible = false;
+        plot.Title($"{title}: accuracy {metrics.Accuracy:P1}, macro-F1 {metrics.MacroF1:F3} (n = {metrics.Count})");
+        AtomicFile.WriteVia(path, temp => plot.SavePng(temp, width, height));
+    }
+}

@@ -1,0 +1,311 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using EmotionNet.Checkpoints;
+using EmotionNet.Data;
+using EmotionNet.Evaluation;
+using EmotionNet.Imaging;
+using EmotionNet.Models;
+using EmotionNet.Plotting;
+using EmotionNet.Runtime;
+using EmotionNet.Training.Options;
+using EmotionNet.Training.Precision;
+using EmotionNet.Training.Reporting;
+using EmotionNet.Training.Schedules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EmotionNet.Training.Engine;
+
+/// <summary>
+/// Trains an <see cref="EmotionNetModel"/> on clips: seeded, resumable, mixed precision on request,
+/// validated on PublicTest after every epoch. Writes checkpoints, metrics, plots and an epoch log
+/// to the run folder; reports through <see cref="IProgress{T}"/> and never touches the console.
+/// </summary>
+public sealed class Trainer
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private readonly ModelConfig modelConfig;
+    private readonly TrainingOptions options;
+    private readonly InputNormalization normalization;
+    private readonly IProgress<TrainingEvent>? progress;
+
+    /// <summary>A trainer for <paramref name="modelConfig"/> with <paramref name="options"/>.</summary>
+    public Trainer(ModelConfig modelConfig, TrainingOptions options, IProgress<TrainingEvent>? progress = null, InputNormalization? normalization = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelConfig);
+        ArgumentNullException.ThrowIfNull(options);
+        this.modelConfig = modelConfig.Validate();
+        this.options = options.Validate();
+        this.normalization = normalization ?? InputNormalization.Default;
+        this.progress = progress;
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="data"/>'s Training split, selects on PublicTest, and writes the run
+    /// to <paramref name="outputDirectory"/>. With <paramref name="resume"/> it continues from the
+    /// folder's last checkpoint (its options and architecture win). Cancellation stops at the next
+    /// batch, saves the last checkpoint, writes the reports and returns with Cancelled set.
+    /// </summary>
+    public TrainingResult Fit(FaceDataSplits data, string outputDirectory, bool resume = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        NativeRuntime.EnsureTorch();
+        var files = new RunFiles(outputDirectory);
+        Directory.CreateDirectory(outputDirectory);
+
+        var (run, config, state, resumed) = resume ? LoadResumePoint(files) : (options, modelConfig, new TrainingState(), null);
+        if (run.Threads > 0) set_num_threads(run.Threads);
+        var device = Devices.Resolve(run.Device);
+        var classes = data.Training.Classes;
+        if (config.NumClasses != classes.Count)
+            throw new EmotionNetException($"The model has {config.NumClasses} outputs but the data uses class set {classes.Name} ({classes.Count} classes).");
+        if (resumed is not null && resumed.Classes.Name != classes.Name)
+            throw new EmotionNetException($"'{files.Last}' was trained on class set {resumed.Classes.Name}, but the data is loaded as {classes.Name}.");
+        var train = run.MaxTrainRows is { } max ? data.Training.Subset(max, run.Seed) : data.Training;
+        if (train.Count == 0) throw new EmotionNetException($"{data.Training.Source} has no training clips.");
+
+        random.manual_seed(run.Seed);
+        using var model = resumed?.CreateModel(files.Last) ?? CreateInitialModel(config, run, classes);
+        model.to(device);
+        var optimizer = CreateOptimizer(model, run);
+        if (resumed is not null)
+        {
+            resumed.RestoreOptimizer(optimizer, files.Last);
+            Report(new TrainingEvent.Note($"Resuming from {files.Last}: {state.CompletedEpochs} epoch(s) and {state.PartialBatches} batch(es) done, best validation accuracy {Math.Max(0, state.BestAccuracy):P2} at epoch {state.BestEpoch}."));
+        }
+        using var mixed = run.Precision == Options.Precision.Bf16 ? new MixedPrecisionModel(model, device) : null;
+        using var classWeights = run.ClassWeights ? InverseFrequencyWeights(train).to(device) : null;
+
+        var loaderOptions = new ClipLoaderOptions
+        {
+            BatchSize = run.BatchSize,
+            SequenceLength = run.SequenceLength,
+            Shuffle = true,
+            Augmentation = run.Augmentation,
+            Seed = run.Seed,
+            Normalization = normalization,
+            Workers = run.DataWorkers,
+            DropLast = train.Count > run.BatchSize,
+        };
+        var batchesPerEpoch = loaderOptions.DropLast ? train.Count / run.BatchSize : (train.Count + run.BatchSize - 1) / run.BatchSize;
+        var schedule = new LearningRateSchedule(run.Schedule, run.LearningRate, (long)batchesPerEpoch * run.Epochs, run.WarmupFraction);
+        var evaluation = new EvaluationOptions { SequenceLength = run.SequenceLength, FlipAveraging = run.FlipAveraging, Normalization = normalization };
+
+        var cancelled = false;
+        var stoppedEarly = false;
+        for (var epoch = state.CompletedEpochs + 1; epoch <= run.Epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            (state, cancelled) = TrainEpoch(model, mixed, optimizer, schedule, classWeights, train, loaderOptions, run, epoch, batchesPerEpoch, state, device, cancellationToken);
+            if (cancelled)
+            {
+                SaveCheckpoint(files.Last, model, optimizer, classes, run, state, withOptimizer: true);
+                Report(new TrainingEvent.Note($"Stopped during epoch {epoch} after {state.PartialBatches} batch(es); saved {files.Last}. Continue with --resume."));
+                break;
+            }
+
+            Report(new TrainingEvent.Progress(new EpochProgress(epoch, run.Epochs, batchesPerEpoch, batchesPerEpoch, 0, 0, 0, "validate")));
+            var validation = Evaluator.Evaluate(model, data.PublicTest, evaluation, device, cancellationToken: CancellationToken.None);
+            var seen = Math.Max(1, state.PartialSeen);
+            var record = new EpochRecord(epoch, state.PartialLossSum / seen, (double)state.PartialCorrect / seen,
+                validation.Loss ?? double.NaN, validation.Accuracy, validation.MacroF1, schedule.At(state.Step - 1),
+                watch.Elapsed.TotalSeconds, state.PartialSeen * run.SequenceLength / Math.Max(1e-9, watch.Elapsed.TotalSeconds));
+            var isBest = data.PublicTest.Count == 0 || validation.Accuracy > state.BestAccuracy;
+            state = state with
+            {
+                CompletedEpochs = epoch, PartialBatches = 0, PartialLossSum = 0, PartialCorrect = 0, PartialSeen = 0,
+                History = [.. state.History, record],
+                BestAccuracy = isBest ? validation.Accuracy : state.BestAccuracy,
+                BestEpoch = isBest ? epoch : state.BestEpoch,
+            };
+            if (isBest) SaveCheckpoint(files.Best, model, null, classes, run, state, withOptimizer: false);
+            SaveCheckpoint(files.Last, model, optimizer, classes, run, state, withOptimizer: true);
+            EpochLog.Write(files.EpochLog, state.History);
+            TrainingCurvesPlot.Save(state.History, files.Curves);
+            Report(new TrainingEvent.EpochEnded(record, isBest));
+
+            if (run.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= run.EarlyStoppingPatience)
+            {
+                stoppedEarly = true;
+                Report(new TrainingEvent.Note($"Early stopping: no better validation accuracy for {run.EarlyStoppingPatience} epoch(s); best was epoch {state.BestEpoch}."));
+                break;
+            }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                cancelled = true;
+                break;
+            }
+        }
+
+        var splits = File.Exists(files.Best) ? WriteFinalReports(files, data, evaluation, device) : new Dictionary<string, ClassificationMetrics>();
+        return new TrainingResult(outputDirectory, files.Best, files.Last, state.BestEpoch, state.History, splits, cancelled, stoppedEarly);
+    }
+
+    private (TrainingState State, bool Cancelled) TrainEpoch(EmotionNetModel model, MixedPrecisionModel? mixed, OptimizerHelper optimizer,
+        LearningRateSchedule schedule, Tensor? classWeights, FaceClipSet train, ClipLoaderOptions loaderOptions, TrainingOptions run,
+        int epoch, int batchesPerEpoch, TrainingState state, Device device, CancellationToken cancellationToken)
+    {
+        model.train();
+        var parameters = model.parameters().ToArray();
+        var watch = Stopwatch.StartNew();
+        var framesThisSession = 0L;
+        var batchIndex = 0;
+        foreach (var batch in ClipBatchLoader.Batches(train, loaderOptions, epoch, CancellationToken.None))
+        {
+            using (batch)
+            {
+                // Batches before the resume point were trained on already; the loader regenerates them identically.
+                if (batchIndex++ < state.PartialBatches) continue;
+                if (cancellationToken.IsCancellationRequested) return (state, true);
+
+                using var scope = NewDisposeScope();
+                // A seed per batch makes dropout identical whether or not the run was interrupted.
+                random.manual_seed(Seeds.Derive(run.Seed, epoch, batchIndex));
+                var lr = schedule.At(state.Step);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+
+                var inputs = batch.Inputs.to(device);
+                var labels = batch.Labels.to(device);
+                Tensor logits;
+                if (mixed is null)
+                {
+                    optimizer.zero_grad();
+                    logits = model.call(inputs);
+                }
+                else
+                {
+                    mixed.PullWeights();
+                    logits = mixed.Forward(inputs);
+                }
+                var loss = nn.functional.cross_entropy(logits, labels, weight: classWeights, label_smoothing: run.LabelSmoothing);
+                loss.backward();
+                mixed?.PushGradients();
+                if (run.GradientClip > 0) nn.utils.clip_grad_norm_(parameters, run.GradientClip);
+                optimizer.step();
+
+                var n = batch.Count;
+                var correct = logits.argmax(1).eq(labels).sum().cpu().item<long>();
+                state = state with
+                {
+                    Step = state.Step + 1,
+                    PartialBatches = batchIndex,
+                    PartialLossSum = state.PartialLossSum + loss.cpu().item<float>() * n,
+                    PartialCorrect = state.PartialCorrect + correct,
+                    PartialSeen = state.PartialSeen + n,
+                };
+                framesThisSession += (long)n * run.SequenceLength;
+                Report(new TrainingEvent.Progress(new EpochProgress(epoch, run.Epochs, batchIndex, batchesPerEpoch,
+                    state.PartialLossSum / state.PartialSeen, (double)state.PartialCorrect / state.PartialSeen,
+                    framesThisSession / Math.Max(1e-9, watch.Elapsed.TotalSeconds), "train")));
+            }
+        }
+        return (state, false);
+    }
+
+    private Dictionary<string, ClassificationMetrics> WriteFinalReports(RunFiles files, FaceDataSplits data, EvaluationOptions evaluation, Device device)
+    {
+        var best = Checkpoint.Load(files.Best);
+        using var model = best.CreateModel(files.Best);
+        model.to(device);
+        var splits = new Dictionary<string, ClassificationMetrics>();
+        foreach (var split in Enum.GetValues<DataSplit>())
+        {
+            if (data[split].Count == 0) continue;
+            Report(new TrainingEvent.Note($"Evaluating the best model (epoch {best.Metadata.Epoch}) on {split} ({data[split].Count} clips)..."));
+            splits[split.ToString()] = Evaluator.Evaluate(model, data[split], evaluation, device);
+        }
+        MetricsReport.Write(files.Metrics, files.Best, splits);
+        if (splits.TryGetValue(nameof(DataSplit.PublicTest), out var validation))
+            ConfusionMatrixPlot.Save(validation, files.ValidationConfusionMatrix, "PublicTest");
+        var test = splits.GetValueOrDefault(nameof(DataSplit.PrivateTest)) ?? validation;
+        if (test is not null)
+            ConfusionMatrixPlot.Save(test, files.ConfusionMatrix, splits.ContainsKey(nameof(DataSplit.PrivateTest)) ? "PrivateTest" : "PublicTest");
+        return splits;
+    }
+
+    private void SaveCheckpoint(string path, EmotionNetModel model, OptimizerHelper? optimizer, Emotions.ClassSet classes,
+        TrainingOptions run, TrainingState state, bool withOptimizer)
+    {
+        var last = state.History.Count > 0 ? state.History[^1] : null;
+        var metadata = new CheckpointMetadata
+        {
+            Model = model.Config,
+            ClassSet = classes.Name,
+            Normalization = normalization,
+            SequenceLength = run.SequenceLength,
+            Epoch = state.CompletedEpochs,
+            Step = state.Step,
+            BestValidationAccuracy = Math.Max(0, state.BestAccuracy),
+            BestEpoch = state.BestEpoch,
+            Metrics = last is null ? new Dictionary<string, double>() : new Dictionary<string, double>
+            {
+                ["train_loss"] = last.TrainLoss, ["train_accuracy"] = last.TrainAccuracy,
+                ["val_loss"] = last.ValidationLoss, ["val_accuracy"] = last.ValidationAccuracy, ["val_macro_f1"] = last.ValidationMacroF1,
+            },
+            Training = new JsonObject
+            {
+                ["options"] = JsonSerializer.SerializeToNode(run, Json),
+                ["state"] = JsonSerializer.SerializeToNode(state, Json),
+            },
+        };
+        Checkpoint.Capture(model, metadata, withOptimizer ? optimizer : null).Save(path);
+    }
+
+    private (TrainingOptions, ModelConfig, TrainingState, Checkpoint) LoadResumePoint(RunFiles files)
+    {
+        if (!File.Exists(files.Last))
+            throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start without --resume, or point --out at the folder of the interrupted run.");
+        var checkpoint = Checkpoint.Load(files.Last);
+        var training = checkpoint.Metadata.Training
+            ?? throw new CheckpointException($"Checkpoint '{files.Last}' has no training state, so training cannot resume from it.");
+        try
+        {
+            var run = training["options"].Deserialize<TrainingOptions>(Json)!.Validate();
+            var state = training["state"].Deserialize<TrainingState>(Json)!;
+            // More epochs may be asked for than the interrupted run planned; everything else is the run's own.
+            if (options.Epochs > run.Epochs) run = run with { Epochs = options.Epochs };
+            return (run, checkpoint.Metadata.Model, state, checkpoint);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException)
+        {
+            throw new CheckpointException($"Checkpoint '{files.Last}' has an unreadable training state: {e.Message}", e);
+        }
+    }
+
+    private EmotionNetModel CreateInitialModel(ModelConfig config, TrainingOptions run, Emotions.ClassSet classes)
+    {
+        if (run.InitialCheckpoint is not { } path) return new EmotionNetModel(config);
+        var start = Checkpoint.Load(path);
+        if (start.Classes.Name != classes.Name)
+            throw new EmotionNetException($"--init-from '{path}' was trained on {start.Classes.Name}, but the data is loaded as {classes.Name}.");
+        if (JsonSerializer.Serialize(start.Metadata.Model, Json) != JsonSerializer.Serialize(config, Json))
+            throw new EmotionNetException($"--init-from '{path}' has another architecture ({JsonSerializer.Serialize(start.Metadata.Model, Json)}) than the one asked for; pass the same model flags.");
+        Report(new TrainingEvent.Note($"Starting from the weights of {path} (epoch {start.Metadata.Epoch}, T = {start.Metadata.SequenceLength})."));
+        return start.CreateModel(path);
+    }
+
+    private static OptimizerHelper CreateOptimizer(EmotionNetModel model, TrainingOptions run) => run.Optimizer switch
+    {
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), run.LearningRate, momentum: run.Momentum, weight_decay: run.WeightDecay, nesterov: run.Momentum > 0),
+        _ => optim.AdamW(model.parameters(), run.LearningRate, weight_decay: run.WeightDecay),
+    };
+
+    private static Tensor InverseFrequencyWeights(FaceClipSet set)
+    {
+        var counts = set.ClassCounts();
+        var total = counts.Sum();
+        // Normalized so the mean weight is 1: the loss scale (and so the learning rate) stays comparable.
+        var weights = counts.Select(c => c == 0 ? 0f : (float)total / (counts.Length * c)).ToArray();
+        return tensor(weights);
+    }
+
+    private void Report(TrainingEvent e) => progress?.Report(e);
+}
