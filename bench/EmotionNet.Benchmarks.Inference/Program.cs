@@ -8,6 +8,8 @@ using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Faces;
 using EmotionNet.Inference.Sources;
 using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Models;
+using EmotionNet.Runtime;
 using OpenCvSharp;
 
 if (args.Length >= 2 && args[0] == "demo")
@@ -30,6 +32,19 @@ if (args.Length >= 2 && args[0] == "demo")
     }
     return 0;
 }
+if (args.Length >= 1 && args[0] == "predict")
+{
+    // Model cost alone: Predict on one face clip, by sequence length.
+    foreach (var t in new[] { 1, 2, 4, 8 })
+    {
+        var checkpoint = UntrainedCheckpoint.Create(Path.Combine(Path.GetTempPath(), $"emotionnet-bench-untrained-t{t}.ckpt"), t);
+        using var real = EmotionClassifier.Load(checkpoint, DeviceKind.Cpu);
+        var clip = new byte[t * EmotionNet.Imaging.FaceImage.FrameBytes];
+        new Random(1).NextBytes(clip);
+        Measure($"Predict 1 clip, T={t}", () => { for (var i = 0; i < 30; i++) real.Predict(clip, 1); return 30; });
+    }
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "probe")
 {
     Probe(args[1]);
@@ -37,43 +52,57 @@ if (args.Length >= 2 && args[0] == "probe")
 }
 
 var frames = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-var path = Path.Combine(Path.GetTempPath(), "emotionnet-bench-640x480.avi");
-SyntheticScene.WriteVideo(path, frames, 640, 480, 30, i => [("face1.png", new FaceBox(120 + (i % 200) * 1, 140, 160, 160))]);
-Console.WriteLine($"video: {path}, {frames} frames 640x480 MJPG, one 160x160 face; {Environment.ProcessorCount} cores, OpenCV threads {Cv2.GetNumThreads()}");
+Console.WriteLine($"{Environment.ProcessorCount} cores, OpenCV threads {Cv2.GetNumThreads()}, torch threads {TorchSharp.torch.get_num_threads()}");
+using var texture = new Mat(480, 640, MatType.CV_8UC3);
+Cv2.Randu(texture, Scalar.All(0), Scalar.All(255));
+Cv2.GaussianBlur(texture, texture, new Size(9, 9), 0);
+foreach (var (label, background) in new[] { ("plain", (Mat?)null), ("textured", texture) })
+{
+    var path = Path.Combine(Path.GetTempPath(), $"emotionnet-bench-640x480-{label}.avi");
+    SyntheticScene.WriteVideo(path, frames, 640, 480, 30, i => [("face1.png", new FaceBox(120 + (i % 200), 140, 160, 160))], background);
+    Console.WriteLine($"--- {label} background: {path}, {frames} frames 640x480 MJPG, one 160x160 face");
 
-Measure("decode only", () =>
-{
-    using var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
-    using var m = new Mat();
-    var n = 0;
-    while (capture.Read(m) && !m.Empty()) n++;
-    return n;
-});
-foreach (var scale in new[] { 1.0, 0.5, 0.4 })
-{
-    Measure($"decode + detect (scale {scale})", () =>
+    Measure("decode only", () =>
     {
-        using var detector = new HaarFaceDetector(new DetectorOptions(DetectionScale: scale));
         using var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
         using var m = new Mat();
-        int n = 0, found = 0;
-        while (capture.Read(m) && !m.Empty()) { n++; found += detector.Detect(m).Count; }
-        Console.Write($"  [{found} faces in {n} frames] ");
+        var n = 0;
+        while (capture.Read(m) && !m.Empty()) n++;
         return n;
     });
+    foreach (var scale in new[] { 1.0, 0.5 })
+    {
+        Measure($"decode + detect (scale {scale})", () =>
+        {
+            using var detector = new HaarFaceDetector(new DetectorOptions(DetectionScale: scale));
+            using var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+            using var m = new Mat();
+            int n = 0, found = 0;
+            while (capture.Read(m) && !m.Empty()) { n++; found += detector.Detect(m).Count; }
+            Console.Write($"[{found} faces] ");
+            return n;
+        });
+    }
+    Measure("end to end, fake classifier", () => Analyze(new FakeClassifier(8), path));
+    foreach (var t in new[] { 1, 8 })
+    {
+        var checkpoint = UntrainedCheckpoint.Create(Path.Combine(Path.GetTempPath(), $"emotionnet-bench-untrained-t{t}.ckpt"), t);
+        using var real = EmotionClassifier.Load(checkpoint, DeviceKind.Cpu);
+        Measure($"end to end, EmotionClassifier T={t}", () => Analyze(real, path));
+    }
 }
-Measure("end to end, fake classifier (T=8)", () =>
+return 0;
+
+static int Analyze(IEmotionClassifier classifier, string path)
 {
-    var analyzer = new EmotionAnalyzer(new FakeClassifier(8));
+    var analyzer = new EmotionAnalyzer(classifier);
     var n = 0;
-    var task = Task.Run(async () =>
+    Task.Run(async () =>
     {
         await foreach (var r in analyzer.AnalyzeAsync(InputSource.FromPath(path), AnalyzerOptions.Default)) n++;
-    });
-    task.GetAwaiter().GetResult();
+    }).GetAwaiter().GetResult();
     return n;
-});
-return 0;
+}
 
 static void Measure(string name, Func<int> run)
 {
@@ -81,7 +110,7 @@ static void Measure(string name, Func<int> run)
     var clock = Stopwatch.StartNew();
     var n = run();
     clock.Stop();
-    Console.WriteLine($"{name,-40} {n} frames in {clock.Elapsed.TotalSeconds:0.00} s = {n / clock.Elapsed.TotalSeconds:0.0} fps ({clock.Elapsed.TotalMilliseconds / n:0.0} ms/frame)");
+    Console.WriteLine($"{name,-36} {n} frames in {clock.Elapsed.TotalSeconds:0.00} s = {n / clock.Elapsed.TotalSeconds:0.0} fps ({clock.Elapsed.TotalMilliseconds / n:0.0} ms/frame)");
 }
 
 static void Probe(string folder)

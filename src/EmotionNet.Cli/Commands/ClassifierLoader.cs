@@ -1,3 +1,4 @@
+using EmotionNet.Checkpoints;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 
@@ -9,14 +10,10 @@ internal delegate IEmotionClassifier ClassifierLoader(string? checkpointPath, De
 /// <summary>The loader used by the real command line.</summary>
 internal static class Classifiers
 {
-    public const string NoModelMessage = "No model: pass --checkpoint <file> or train one with 'emotionnet train'.";
-
-    public static IEmotionClassifier Load(string? checkpointPath, DeviceKind device)
-    {
-        // The checkpoint loader (EmotionNet.Models.EmotionClassifier) and the shipped model are being
-        // added to Core separately; until they land this build has no model to load.
-        if (checkpointPath is null) throw new EmotionNetException(NoModelMessage);
-        if (!File.Exists(checkpointPath)) throw new EmotionNetException($"Checkpoint '{checkpointPath}' does not exist.");
-        throw new EmotionNetException($"Cannot load checkpoint '{checkpointPath}' (device {device}): this build has no checkpoint loader yet (EmotionNet.Models.EmotionClassifier).");
-    }
+    /// <summary>
+    /// Loads <paramref name="checkpointPath"/>, or the shipped model when it is null; without either,
+    /// fails with a message that says how to get a model.
+    /// </summary>
+    public static IEmotionClassifier Load(string? checkpointPath, DeviceKind device) =>
+        EmotionClassifier.Load(checkpointPath ?? ShippedModel.RequirePath(), device);
 }

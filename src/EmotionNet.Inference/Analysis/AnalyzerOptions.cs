@@ -16,6 +16,12 @@ public sealed record AnalyzerOptions
     /// <summary>Stop after this many processed frames (default null: the whole source; a camera runs until cancelled).</summary>
     public int? MaxFrames { get; init; }
 
+    /// <summary>
+    /// Run the face detector on every Nth processed frame only; in between, faces keep the boxes last
+    /// found (default 1: detect on every frame). The main speed lever after DetectionScale for fast sources.
+    /// </summary>
+    public int DetectEvery { get; init; } = 1;
+
     /// <summary>Treat every frame as an already cropped face: no detection, the whole image is face 1 (default false).</summary>
     public bool FacesCropped { get; init; }
 
@@ -38,6 +44,7 @@ public sealed record AnalyzerOptions
     public void Validate()
     {
         if (Every < 1) throw new EmotionNetException($"AnalyzerOptions.Every must be at least 1 (got {Every}).");
+        if (DetectEvery < 1) throw new EmotionNetException($"AnalyzerOptions.DetectEvery must be at least 1 (got {DetectEvery}).");
         if (MaxFrames is < 1) throw new EmotionNetException($"AnalyzerOptions.MaxFrames must be at least 1 (got {MaxFrames}).");
         if (!(FaceMargin >= 0 && FaceMargin <= 1)) throw new EmotionNetException($"AnalyzerOptions.FaceMargin must be in [0, 1] (got {FaceMargin}).");
         if (!(ImageSequenceFps > 0)) throw new EmotionNetException($"AnalyzerOptions.ImageSequenceFps must be positive (got {ImageSequenceFps}).");

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
-using EmotionNet.Imaging;
-using EmotionNet.Inference.Faces;
+using System.Threading.Channels;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Sources;
-using EmotionNet.Inference.Tracking;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 
@@ -47,71 +45,93 @@ public sealed class EmotionAnalyzer
             yield return frame.Result;
     }
 
-    /// <summary>Like <see cref="AnalyzeAsync"/>, also handing out each decoded frame (disposed when the enumeration moves on).</summary>
+    /// <summary>
+    /// Like <see cref="AnalyzeAsync"/>, also handing out each decoded frame (disposed when the enumeration
+    /// moves on). Two stages overlap: decoding, detection, tracking and cropping of the next frame run on a
+    /// worker thread while the classifier works on the current one.
+    /// </summary>
     internal async IAsyncEnumerable<AnalyzedFrame> AnalyzeFramesAsync(InputSource source, AnalyzerOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= AnalyzerOptions.Default;
         options.Validate();
         NativeRuntime.EnsureOpenCv();
-        await Task.Yield();
 
+        // Opening checks the source (corrupt video, absent camera) before any work starts.
         using var reader = FrameReader.Open(source, options.ImageSequenceFps);
-        using var detector = options.FacesCropped ? null : new HaarFaceDetector(options.Detector);
-        var tracker = new FaceTracker(options.Tracker);
         var recognizer = new EmotionRecognizer(classifier, options.Recognizer);
-        var processed = 0;
-        var index = 0;
-        while (options.MaxFrames is not { } max || processed < max)
+        var channel = Channel.CreateBounded<DetectedFrame>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => Produce(reader, options, channel.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var image = reader.Read(out var time, out var name);
-            if (image is null) break;
-            var result = Process(image, index, time, name, options, detector, tracker, recognizer);
-            processed++;
-            yield return new AnalyzedFrame(result, image);
-
-            index++;
-            var ended = false;
-            for (var skip = 1; skip < options.Every; skip++, index++)
+            while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                if (!reader.Skip()) { ended = true; break; }
+                if (!channel.Reader.TryRead(out var frame)) continue;
+                using (frame.Image)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return new AnalyzedFrame(Recognize(frame, recognizer), frame.Image);
+                }
             }
-            if (ended) break;
+            await producer.ConfigureAwait(false); // rethrows a read or detection error
+            cancellationToken.ThrowIfCancellationRequested(); // the producer stops quietly on cancellation
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or EmotionNetException)
+            {
+                // Already reported above, or the consumer stopped early.
+            }
+            while (channel.Reader.TryRead(out var left)) left.Image.Dispose();
         }
     }
 
-    private static FrameResult Process(OpenCvSharp.Mat image, int index, double time, string? name, AnalyzerOptions options,
-        HaarFaceDetector? detector, FaceTracker tracker, EmotionRecognizer recognizer)
-    {
-        IReadOnlyList<TrackedFace> faces;
-        var margin = options.FaceMargin;
-        if (detector is null)
-        {
-            faces = tracker.Update([new FaceBox(0, 0, image.Width, image.Height)]);
-            margin = 0;
-        }
-        else
-        {
-            faces = tracker.Update(detector.Detect(image));
-        }
-        recognizer.Retain(tracker.LiveTrackIds);
-        if (faces.Count == 0) return new FrameResult(index, time, image.Width, image.Height, [], name);
+    /// <summary>Frames decoded ahead of the classifier.</summary>
+    private const int PipelineDepth = 2;
 
-        var inputs = new FaceInput[faces.Count];
-        for (var i = 0; i < faces.Count; i++)
+    private static void Produce(FrameReader reader, AnalyzerOptions options, ChannelWriter<DetectedFrame> writer, CancellationToken stop)
+    {
+        try
         {
-            var pixels = new byte[FaceImage.FrameBytes];
-            FaceCropper.Crop(image, faces[i].Box, margin, pixels);
-            inputs[i] = new FaceInput(faces[i].TrackId, pixels);
+            using var stage = new FaceStage(reader, options);
+            while (!stop.IsCancellationRequested && stage.Next() is { } frame)
+            {
+                // Bounded: waits while the classifier is PipelineDepth frames behind.
+                if (!writer.WaitToWriteAsync(stop).AsTask().GetAwaiter().GetResult() || !writer.TryWrite(frame))
+                {
+                    frame.Image.Dispose();
+                    break;
+                }
+            }
         }
-        var predictions = recognizer.Recognize(inputs);
-        var results = new FaceResult[faces.Count];
-        for (var i = 0; i < faces.Count; i++)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The consumer stopped.
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private static FrameResult Recognize(DetectedFrame frame, EmotionRecognizer recognizer)
+    {
+        recognizer.Retain(frame.LiveTrackIds);
+        var image = frame.Image;
+        if (frame.Faces.Count == 0) return new FrameResult(frame.Index, frame.TimeSeconds, image.Width, image.Height, [], frame.Name);
+        var predictions = recognizer.Recognize(frame.Crops);
+        var results = new FaceResult[frame.Faces.Count];
+        for (var i = 0; i < results.Length; i++)
         {
             var p = predictions[i];
-            results[i] = new FaceResult(faces[i].TrackId, faces[i].Box, p.Probabilities, p.Label, p.Confidence, p.Uncertain);
+            results[i] = new FaceResult(frame.Faces[i].TrackId, frame.Faces[i].Box, p.Probabilities, p.Label, p.Confidence, p.Uncertain);
         }
-        return new FrameResult(index, time, image.Width, image.Height, results, name);
+        return new FrameResult(frame.Index, frame.TimeSeconds, image.Width, image.Height, results, frame.Name);
     }
 }

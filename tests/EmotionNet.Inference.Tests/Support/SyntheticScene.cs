@@ -20,9 +20,9 @@ internal static class SyntheticScene
     }
 
     /// <summary>A BGR frame with each face drawn, upscaled, into its box.</summary>
-    public static Mat Compose(int width, int height, IReadOnlyList<(Mat Face, FaceBox Box)> faces, byte background = 170)
+    public static Mat Compose(int width, int height, IReadOnlyList<(Mat Face, FaceBox Box)> faces, Mat? background = null)
     {
-        var frame = new Mat(height, width, MatType.CV_8UC3, Scalar.All(background));
+        var frame = background?.Clone() ?? new Mat(height, width, MatType.CV_8UC3, Scalar.All(170));
         foreach (var (face, box) in faces)
         {
             using var scaled = new Mat();
@@ -36,7 +36,7 @@ internal static class SyntheticScene
     }
 
     /// <summary>Writes a video of <paramref name="frameCount"/> frames; <paramref name="layout"/> gives each frame's faces. Returns the boxes per frame.</summary>
-    public static IReadOnlyList<FaceBox[]> WriteVideo(string path, int frameCount, int width, int height, double fps, Func<int, (string Face, FaceBox Box)[]> layout)
+    public static IReadOnlyList<FaceBox[]> WriteVideo(string path, int frameCount, int width, int height, double fps, Func<int, (string Face, FaceBox Box)[]> layout, Mat? background = null)
     {
         var fourCc = path.EndsWith(".avi", StringComparison.OrdinalIgnoreCase) ? FourCC.FromString("MJPG") : FourCC.FromString("mp4v");
         using var writer = new VideoWriter(path, VideoCaptureAPIs.FFMPEG, fourCc, fps, new Size(width, height), true);
@@ -49,7 +49,7 @@ internal static class SyntheticScene
             {
                 var placed = layout(i);
                 var items = placed.Select(p => (faces.TryGetValue(p.Face, out var m) ? m : faces[p.Face] = LoadFace(p.Face), p.Box)).ToArray();
-                using var frame = Compose(width, height, items);
+                using var frame = Compose(width, height, items, background);
                 writer.Write(frame);
                 boxes.Add(placed.Select(p => p.Box).ToArray());
             }
