@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using EmotionNet.Cli;
+using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Commands;
+using EmotionNet.Imaging;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Tests.Support;
 using EmotionNet.Models;
@@ -55,6 +57,39 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Analyze_with_an_untrained_checkpoint_runs_the_real_classifier_end_to_end()
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("clip.avi");
+        SyntheticScene.WriteVideo(video, 8, 320, 240, 8, SyntheticScene.OneMovingFace("face3.png", 60, 40, 140, 3));
+        var checkpoint = folder.File("tiny.ckpt");
+        using (var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = 6 }))
+        {
+            Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "seed6", Normalization = InputNormalization.Default, SequenceLength = 3 })
+                .Save(checkpoint);
+        }
+        var output = folder.File("out");
+
+        var exit = await CliApp.RunAsync(["analyze", video, "--checkpoint", checkpoint, "--device", "cpu", "--out", output]);
+
+        Assert.Equal(0, exit);
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
+        Assert.Equal(1 + 8, rows.Length);
+        Assert.EndsWith("p_happy,p_sad,p_angry,p_surprise,p_fear,p_neutral", rows[0], StringComparison.Ordinal);
+        var probabilities = rows[1].Split(',')[^6..].Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(1.0, probabilities.Sum(), 2);
+    }
+
+    [Fact]
+    public async Task A_corrupt_checkpoint_exits_with_the_failure_code()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        await File.WriteAllTextAsync(folder.File("bad.ckpt"), "not a checkpoint");
+        Assert.Equal(CliApp.Failure, await CliApp.RunAsync(["analyze", folder.File("face.png"), "--checkpoint", folder.File("bad.ckpt"), "--out", folder.File("out")]));
+    }
+
+    [Fact]
     public async Task An_absent_camera_is_an_error_naming_the_camera()
     {
         var e = await Assert.ThrowsAsync<EmotionNetException>(() => InvokeAnalyze(Fake, "--camera", "9", "--out", Path.GetTempPath()));
@@ -66,6 +101,7 @@ public class AnalyzeCommandTests
     [InlineData("--smoothing", "-0.5")]
     [InlineData("--uncertain-below", "1.5")]
     [InlineData("--every", "0")]
+    [InlineData("--detect-every", "0")]
     [InlineData("--max-frames", "0")]
     public async Task Out_of_range_flags_exit_with_the_usage_code(string flag, string value)
     {
@@ -102,8 +138,9 @@ public class AnalyzeCommandTests
     {
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
-        var settings = AnalyzeCommand.Parse(folder.File("face.png"), null, "m.ckpt", "o", 3, 0.25, 0.5, true, true, "cpu", 7);
+        var settings = AnalyzeCommand.Parse(folder.File("face.png"), null, "m.ckpt", "o", 3, 2, 0.25, 0.5, true, true, "cpu", 7);
         Assert.Equal(3, settings.Analyzer.Every);
+        Assert.Equal(2, settings.Analyzer.DetectEvery);
         Assert.Equal(7, settings.Analyzer.MaxFrames);
         Assert.True(settings.Analyzer.FacesCropped);
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);

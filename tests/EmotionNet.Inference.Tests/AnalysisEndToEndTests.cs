@@ -178,4 +178,46 @@ public class AnalysisEndToEndTests
         using var plot = Cv2.ImRead(Path.Combine(output, OutputOptions.TimelinePng));
         Assert.Equal(2 * EmotionTimelinePlot.PanelHeight, plot.Height);
     }
+
+    [Fact]
+    public async Task Detect_every_n_keeps_the_last_boxes_in_between()
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("detect-every.avi");
+        SyntheticScene.WriteVideo(video, 9, 640, 480, 9, SyntheticScene.OneMovingFace("face1.png", 100, 140, 160, 4));
+        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+
+        var boxes = new List<FaceBox>();
+        await foreach (var f in analyzer.AnalyzeAsync(InputSource.FromPath(video), new AnalyzerOptions { DetectEvery = 3 })) boxes.Add(Assert.Single(f.Faces).Box);
+
+        Assert.Equal(9, boxes.Count);
+        Assert.Equal(boxes[0], boxes[1]);
+        Assert.Equal(boxes[0], boxes[2]);
+        Assert.Equal(boxes[3], boxes[5]);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_run_still_writes_the_frames_done()
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("long.avi");
+        SyntheticScene.WriteVideo(video, 40, 320, 240, 20, SyntheticScene.OneMovingFace("face1.png", 40, 40, 120, 1));
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAfter(cancel, frames: 5);
+        var output = Path.Combine(folder.Path, "out");
+
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions(output), progress, cancel.Token);
+
+        Assert.True(report.Cancelled);
+        Assert.InRange(report.Summary.FramesProcessed, 5, 6);
+        Assert.Equal(1 + report.Summary.FramesProcessed, File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv)).Length);
+    }
+
+    private sealed class CancelAfter(CancellationTokenSource cancel, int frames) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value)
+        {
+            if (value.FramesDone >= frames) cancel.Cancel();
+        }
+    }
 }

@@ -4,7 +4,9 @@ using EmotionNet.Cli.Analysis;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Sources;
+using EmotionNet.Models;
 using EmotionNet.Runtime;
+using TorchSharp;
 
 namespace EmotionNet.Cli.Commands;
 
@@ -26,6 +28,7 @@ internal static class AnalyzeCommand
         var every = new Option<int>("--every") { HelpName = "N", Description = "Process every Nth frame.", DefaultValueFactory = _ => 1 };
         var smoothing = new Option<double>("--smoothing") { HelpName = "S", Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
         var uncertainBelow = new Option<double>("--uncertain-below") { HelpName = "X", Description = "Flag a result uncertain when its top probability is below this, in [0, 1].", DefaultValueFactory = _ => RecognizerOptions.Default.UncertainBelow };
+        var detectEvery = new Option<int>("--detect-every") { HelpName = "N", Description = "Run the face detector on every Nth processed frame; faces keep their last boxes in between (faster).", DefaultValueFactory = _ => 1 };
         var annotate = new Option<bool>("--annotate") { Description = "Also write an annotated video (annotated.mp4, or .avi) or annotated PNGs for images." };
         var facesCropped = new Option<bool>("--faces-cropped") { Description = "Inputs are already cropped faces: skip detection, the whole image is the face." };
         var device = new Option<string>("--device") { Description = "Where the model runs: auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
@@ -34,13 +37,13 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = Parse(
-                parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every),
+                parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
                 parse.GetValue(device)!, parse.GetValue(maxFrames));
             return await RunAsync(settings, loadClassifier, cancellationToken);
@@ -49,13 +52,14 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
-    internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, double smoothing,
+    internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
         double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames)
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
         if (camera is < 0) throw new UsageException($"--camera must be 0 or more (got {camera}).");
         if (every < 1) throw new UsageException($"--every must be at least 1 (got {every}).");
+        if (detectEvery < 1) throw new UsageException($"--detect-every must be at least 1 (got {detectEvery}).");
         if (!(smoothing >= 0 && smoothing < 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--smoothing must be in [0, 1) (got {smoothing})."));
         if (!(uncertainBelow >= 0 && uncertainBelow <= 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--uncertain-below must be in [0, 1] (got {uncertainBelow})."));
         if (maxFrames is < 1) throw new UsageException($"--max-frames must be at least 1 (got {maxFrames}).");
@@ -72,6 +76,7 @@ internal static class AnalyzeCommand
         var analyzer = new AnalyzerOptions
         {
             Every = every,
+            DetectEvery = detectEvery,
             MaxFrames = maxFrames,
             FacesCropped = facesCropped,
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
@@ -82,6 +87,12 @@ internal static class AnalyzeCommand
     private static async Task<int> RunAsync(AnalyzeSettings settings, ClassifierLoader loadClassifier, CancellationToken cancellationToken)
     {
         var classifier = loadClassifier(settings.Checkpoint, settings.Device);
+        if (classifier is EmotionClassifier)
+        {
+            // Detection runs on its own thread beside the model (see EmotionAnalyzer), so the model gets
+            // half the cores: more threads only spin against the detector and slow both down.
+            torch.set_num_threads(Math.Max(1, Environment.ProcessorCount / 2));
+        }
         try
         {
             var report = await AnalysisProgressView.RunAsync(settings.Source.Name,

@@ -54,7 +54,7 @@ public sealed class EmotionRecognizer
         var probabilities = classifier.Predict(batch, faces.Count);
         var classes = classifier.Classes.Count;
         if (probabilities.Length != faces.Count * classes)
-            throw new InvalidOperationException($"The classifier returned {probabilities.Length} values for {faces.Count} clip(s) of {classes} classes.");
+            throw new EmotionNetException($"The classifier returned {probabilities.Length} values for {faces.Count} clip(s) of {classes} classes ({classifier.Classes.Name}): its model and class set do not match.");
 
         var results = new EmotionPrediction[faces.Count];
         for (var i = 0; i < faces.Count; i++)
