@@ -5,26 +5,33 @@ using Spectre.Console;
 
 namespace EmotionNet.Cli.Analysis;
 
-/// <summary>Prints a run's summary as a table (one row per face, then the whole input) and the files written, on standard output.</summary>
+/// <summary>
+/// Prints a run's summary on standard output: one row per face, then the whole input, with the
+/// emotions seen sorted by share (summary.txt has every class in its own column), then the files written.
+/// </summary>
 internal static class SummaryTable
 {
     public static void Print(AnalysisReport report)
     {
         var summary = report.Summary;
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{summary.Input}: {summary.FramesProcessed} frames ({summary.FramesWithFaces} with faces, {summary.FramesWithoutFaces} without), {report.FramesPerSecond:0.0} fps")));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Input}: {summary.FramesProcessed} frames, {summary.FramesWithFaces} with faces, {summary.FramesWithoutFaces} without, {report.FramesPerSecond:0.0} fps")));
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("face");
         table.AddColumn(new TableColumn("frames").RightAligned());
         table.AddColumn("dominant");
-        foreach (var name in summary.Classes.ClassNames) table.AddColumn(new TableColumn(name).RightAligned());
+        table.AddColumn("share of time");
         foreach (var face in summary.Faces)
-            table.AddRow(Row(face.FaceId.ToString(CultureInfo.InvariantCulture), face.Frames, face.Dominant.ToString(), face.Shares));
-        table.AddRow(Row("[bold]all[/]", summary.FramesWithFaces, summary.Dominant?.ToString() ?? "-", summary.Shares));
+            table.AddRow(face.FaceId.ToString(CultureInfo.InvariantCulture), face.Frames.ToString(CultureInfo.InvariantCulture), face.Dominant.ToString(), Shares(summary, face.Shares));
+        table.AddRow("[bold]all[/]", summary.FramesWithFaces.ToString(CultureInfo.InvariantCulture), summary.Dominant?.ToString() ?? "-", Shares(summary, summary.Shares));
         AnsiConsole.Write(table);
+        if (report.Cancelled) AnsiConsole.MarkupLine("[yellow]stopped early: the outputs hold the frames analyzed so far[/]");
         foreach (var file in report.Files) AnsiConsole.MarkupLine($"[grey]wrote[/] {Markup.Escape(file)}");
     }
 
-    private static string[] Row(string id, int frames, string dominant, IReadOnlyList<double> shares) =>
-        [id, frames.ToString(CultureInfo.InvariantCulture), Markup.Escape(dominant), .. shares.Select(AnalysisSummary.Percent)];
+    private static string Shares(AnalysisSummary summary, IReadOnlyList<double> shares)
+    {
+        var seen = shares.Select((share, i) => (share, name: summary.Classes.ClassNames[i])).Where(s => s.share > 0).OrderByDescending(s => s.share).ToArray();
+        return seen.Length == 0 ? "-" : Markup.Escape(string.Join(", ", seen.Select(s => $"{s.name} {AnalysisSummary.Percent(s.share)}")));
+    }
 }

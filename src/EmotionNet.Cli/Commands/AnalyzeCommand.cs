@@ -6,6 +6,7 @@ using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Sources;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
+using OpenCvSharp;
 using TorchSharp;
 
 namespace EmotionNet.Cli.Commands;
@@ -86,6 +87,8 @@ internal static class AnalyzeCommand
 
     private static async Task<int> RunAsync(AnalyzeSettings settings, ClassifierLoader loadClassifier, CancellationToken cancellationToken)
     {
+        // Our errors name the file or camera; OpenCV's own warnings (e.g. probing absent cameras) would only add noise.
+        Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
         var classifier = loadClassifier(settings.Checkpoint, settings.Device);
         if (classifier is EmotionClassifier)
         {
