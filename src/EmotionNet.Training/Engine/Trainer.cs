@@ -10,7 +10,7 @@ using EmotionNet.Models;
 using EmotionNet.Plotting;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Options;
-using EmotionNet.Training.Precision;
+using EmotionNet.Training.MixedPrecision;
 using EmotionNet.Training.Reporting;
 using EmotionNet.Training.Schedules;
 using TorchSharp;
@@ -81,7 +81,7 @@ public sealed class Trainer
             resumed.RestoreOptimizer(optimizer, files.Last);
             Report(new TrainingEvent.Note($"Resuming from {files.Last}: {state.CompletedEpochs} epoch(s) and {state.PartialBatches} batch(es) done, best validation accuracy {Math.Max(0, state.BestAccuracy):P2} at epoch {state.BestEpoch}."));
         }
-        using var mixed = run.Precision == Options.Precision.Bf16 ? new MixedPrecisionModel(model, device) : null;
+        using var mixed = run.Precision == Precision.Bf16 ? new MixedPrecisionModel(model, device) : null;
         using var classWeights = run.ClassWeights ? InverseFrequencyWeights(train).to(device) : null;
 
         var loaderOptions = new ClipLoaderOptions
