@@ -60,6 +60,7 @@ internal sealed class PrefetchPipeline : IDisposable
     /// <summary>Waits for batch <paramref name="k"/> (taken in order 0, 1, ...) and frees its slot.</summary>
     public BatchData Take(int k, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var data = results[k]!.Task.WaitAsync(cancellationToken).GetAwaiter().GetResult();
         results[k] = null;
         window.Release();
