@@ -273,4 +273,14 @@ public class Fer2013ReaderTests
         Assert.Equal(1501, skipped.Training.Count);
         Assert.Equal(1, skipped.Report.Skipped);
     }
+
+    [Fact]
+    public void A_tar_archive_inside_gzip_is_reported_as_binary_data()
+    {
+        using var dir = new TempDirectory();
+        var tarLike = "fer2013/fer2013.csv" + new string('\0', 80) + "0000644\0" + "\n" + Fer2013Csv.Text((0, "Training"));
+        var path = Fer2013Csv.WriteGzip(dir, "fer2013.tar.gz", tarLike);
+        var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
+        Assert.Contains("fer2013.tar.gz line 1: binary data", e.Message, StringComparison.Ordinal);
+    }
 }
