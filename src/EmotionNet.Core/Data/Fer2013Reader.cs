@@ -76,7 +76,11 @@ public static class Fer2013Reader
     private static FaceDataSplits Parse(ByteLineReader lines, string name, Fer2013ReadOptions options, TailCapturingStream? gzipSource)
     {
         if (!lines.TryReadLine(out var headerLine))
+        {
+            if (gzipSource is not null) CheckGzipComplete(gzipSource, lines, name);
             throw new DataFormatException(name, 0, $"the file is empty; expected a FER2013 CSV starting with the header '{Header}'");
+        }
+        if (gzipSource is not null && lines.LastLineUnterminated) CheckGzipComplete(gzipSource, lines, name);
         CheckHeader(headerLine, name);
 
         var classes = options.Classes;

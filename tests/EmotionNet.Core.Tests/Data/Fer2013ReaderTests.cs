@@ -283,4 +283,16 @@ public class Fer2013ReaderTests
         var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
         Assert.Contains("fer2013.tar.gz line 1: binary data", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gzip_cut_inside_its_first_block_is_truncated_not_empty()
+    {
+        using var dir = new TempDirectory();
+        var bytes = File.ReadAllBytes(Fer2013Csv.WriteGzip(dir, "x.csv.gz", Fer2013Csv.Text((0, "Training"))));
+        var path = dir.File("tiny.csv.gz");
+        File.WriteAllBytes(path, bytes[..12]);
+        var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
+        Assert.Contains("tiny.csv.gz", e.Message, StringComparison.Ordinal);
+        Assert.Contains("gzip", e.Message, StringComparison.Ordinal);
+    }
 }
