@@ -272,6 +272,9 @@ public class Fer2013ReaderTests
         var skipped = Fer2013Reader.Read(path, new Fer2013ReadOptions { SkipInvalid = true });
         Assert.Equal(1501, skipped.Training.Count);
         Assert.Equal(1, skipped.Report.Skipped);
+        // Frames past the builder's first 1024-frame chunk keep their own pixels: clip k > 0 is row seed k - 1.
+        Assert.Equal(1099 % 256, skipped.Training.Frame(1100, 0)[0]);
+        Assert.Equal((1499 + 5) % 256, skipped.Training.Frame(1500, 0)[5]);
     }
 
     [Fact]
