@@ -1,5 +1,6 @@
 using EmotionNet.Augmentation;
 using EmotionNet.Imaging;
+using EmotionNet.Runtime;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Data;
@@ -17,12 +18,13 @@ public static class ClipBatchLoader
     /// the batches are identical for any number of workers. Dispose each batch after use; stopping the
     /// enumeration early stops the workers.
     /// </summary>
-    /// <exception cref="EmotionNetException">An option is out of range.</exception>
+    /// <exception cref="EmotionNetException">An option is out of range, or libtorch cannot load (<see cref="NativeDependencyException"/>).</exception>
     public static IEnumerable<ClipBatch> Batches(FaceClipSet set, ClipLoaderOptions options, int epoch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        NativeRuntime.EnsureTorch();
         return Enumerate(set, options, epoch, ct);
     }
 

@@ -67,12 +67,20 @@ public static class Fer2013Reader
         {
             throw new DataFormatException(sourceName, 0, $"the gzip data is corrupt or truncated after line {lines.LineNumber} ({e.Message})", e);
         }
+        catch (IOException e)
+        {
+            throw new DataFormatException(sourceName, 0, $"reading failed after line {lines.LineNumber}: {e.Message}", e);
+        }
     }
 
     private static FaceDataSplits Parse(ByteLineReader lines, string name, Fer2013ReadOptions options, TailCapturingStream? gzipSource)
     {
         if (!lines.TryReadLine(out var headerLine))
+        {
+            if (gzipSource is not null) CheckGzipComplete(gzipSource, lines, name);
             throw new DataFormatException(name, 0, $"the file is empty; expected a FER2013 CSV starting with the header '{Header}'");
+        }
+        if (gzipSource is not null && lines.LastLineUnterminated) CheckGzipComplete(gzipSource, lines, name);
         CheckHeader(headerLine, name);
 
         var classes = options.Classes;
@@ -150,6 +158,9 @@ public static class Fer2013Reader
     private static void CheckHeader(ReadOnlySpan<byte> line, string name)
     {
         if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
+        // Kaggle ships fer2013.tar.gz: decompressed, that is a tar archive, not a CSV.
+        if (line.Contains((byte)0))
+            throw new DataFormatException(name, 1, "binary data, not a CSV (an archive such as fer2013.tar.gz or .zip? extract fer2013.csv from it first)");
         var text = Encoding.UTF8.GetString(line.Length > 200 ? line[..200] : line);
         if (text.Length > 0 && char.IsAsciiDigit(text[0]))
             throw new DataFormatException(name, 1, $"no header: the first line is a data row; expected the header '{Header}'");

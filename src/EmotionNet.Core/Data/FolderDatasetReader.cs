@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using EmotionNet.Emotions;
 using EmotionNet.Imaging;
+using EmotionNet.Runtime;
 using OpenCvSharp;
 
 namespace EmotionNet.Data;
@@ -25,11 +26,13 @@ public static class FolderDatasetReader
 
     /// <summary>Reads the folder data set under <paramref name="root"/>.</summary>
     /// <exception cref="DataFormatException">The folder is missing, holds no clips, or an image cannot be read (unless skipping).</exception>
+    /// <exception cref="NativeDependencyException">OpenCV cannot load.</exception>
     public static FaceDataSplits Read(string root, DataLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         options ??= DataLoadOptions.Default;
         if (!Directory.Exists(root)) throw new DataFormatException(root, 0, "folder not found");
+        NativeRuntime.EnsureOpenCv();
 
         var report = new LoadReportBuilder(Math.Max(0, options.MaxReasons));
         FaceClipSetBuilder[] builders = [new(), new(), new()];

@@ -7,7 +7,7 @@ namespace EmotionNet.Data;
 /// 64-bit FNV-1a hash of their path relative to the class folder ('/'-separated, as written on
 /// disk), ties broken by that path; the first 10% (rounded) are PublicTest, the next 10% PrivateTest,
 /// the rest Training. The rule depends on nothing but the names, so it is the same on every machine
-/// and run, and adding a clip moves no other clip between splits.
+/// and run; adding a clip moves at most the few clips at the 10% boundaries between splits.
 /// </summary>
 internal static class FolderSplitRule
 {

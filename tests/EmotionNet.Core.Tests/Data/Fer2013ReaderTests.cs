@@ -246,4 +246,56 @@ public class Fer2013ReaderTests
         Assert.Contains("/nonexistent/fer.csv", e.Message, StringComparison.Ordinal);
         Assert.Contains("not found", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Accepts_a_byte_order_mark_and_extra_spaces_between_pixels()
+    {
+        using var dir = new TempDirectory();
+        var pixels = "  " + Fer2013Csv.Pixels(4).Replace(" ", "  ", StringComparison.Ordinal) + " ";
+        var path = Fer2013Csv.Write(dir, "bom.csv", "\uFEFF" + Fer2013Csv.Header + "\n" + $"2,{pixels},PublicTest\n");
+        var splits = Fer2013Reader.Read(path);
+        Assert.Equal(2, splits.PublicTest.Label(0));
+        Assert.Equal(4, splits.PublicTest.Frame(0, 0)[0]);
+        Assert.Equal((4 + 2303) % 256, splits.PublicTest.Frame(0, 0)[2303]);
+    }
+
+    [Fact]
+    public void Bad_row_early_in_a_large_gzip_stops_the_read_ahead_and_names_the_line()
+    {
+        using var dir = new TempDirectory();
+        // About 14 MB of CSV: more than the read-ahead holds, so the decompressing thread is blocked when the error is thrown.
+        var rows = string.Concat(Enumerable.Range(0, 1500).Select(i => Fer2013Csv.Row(i % 7, "Training", i) + "\n"));
+        var text = Fer2013Csv.Header + "\n" + Fer2013Csv.Row(0, "Training", 0) + "\n8," + Fer2013Csv.Pixels(0) + ",Training\n" + rows;
+        var path = Fer2013Csv.WriteGzip(dir, "big.csv.gz", text);
+        var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
+        Assert.StartsWith(path + " line 3: emotion '8'", e.Message, StringComparison.Ordinal);
+        var skipped = Fer2013Reader.Read(path, new Fer2013ReadOptions { SkipInvalid = true });
+        Assert.Equal(1501, skipped.Training.Count);
+        Assert.Equal(1, skipped.Report.Skipped);
+        // Frames past the builder's first 1024-frame chunk keep their own pixels: clip k > 0 is row seed k - 1.
+        Assert.Equal(1099 % 256, skipped.Training.Frame(1100, 0)[0]);
+        Assert.Equal((1499 + 5) % 256, skipped.Training.Frame(1500, 0)[5]);
+    }
+
+    [Fact]
+    public void A_tar_archive_inside_gzip_is_reported_as_binary_data()
+    {
+        using var dir = new TempDirectory();
+        var tarLike = "fer2013/fer2013.csv" + new string('\0', 80) + "0000644\0" + "\n" + Fer2013Csv.Text((0, "Training"));
+        var path = Fer2013Csv.WriteGzip(dir, "fer2013.tar.gz", tarLike);
+        var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
+        Assert.Contains("fer2013.tar.gz line 1: binary data", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gzip_cut_inside_its_first_block_is_truncated_not_empty()
+    {
+        using var dir = new TempDirectory();
+        var bytes = File.ReadAllBytes(Fer2013Csv.WriteGzip(dir, "x.csv.gz", Fer2013Csv.Text((0, "Training"))));
+        var path = dir.File("tiny.csv.gz");
+        File.WriteAllBytes(path, bytes[..12]);
+        var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
+        Assert.Contains("tiny.csv.gz", e.Message, StringComparison.Ordinal);
+        Assert.Contains("gzip", e.Message, StringComparison.Ordinal);
+    }
 }
