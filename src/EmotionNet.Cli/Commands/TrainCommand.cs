@@ -12,6 +12,9 @@ namespace EmotionNet.Cli.Commands;
 /// <summary><c>emotionnet train</c>: flags to <see cref="TrainingOptions"/> and <see cref="ModelConfig"/>, then <see cref="Trainer"/>.</summary>
 internal static class TrainCommand
 {
+    /// <summary>Batch size on the embedded sample unless --batch-size is given.</summary>
+    private const int SampleBatchSize = 16;
+
     public static Command Create()
     {
         var defaults = new TrainingOptions();
@@ -73,10 +76,13 @@ internal static class TrainCommand
                 Pooling = parse.GetValue(pooling),
                 NumClasses = classSet.Count,
             };
+            // The embedded sample has 210 training faces: a full-size batch would give one step per epoch.
+            var onSample = parse.GetValue(data.Data) is null;
+            var batch = onSample && parse.GetResult(batchSize) is null or { Implicit: true } ? SampleBatchSize : parse.GetValue(batchSize);
             var options = new TrainingOptions
             {
                 Epochs = parse.GetValue(epochs),
-                BatchSize = parse.GetValue(batchSize),
+                BatchSize = batch,
                 LearningRate = parse.GetValue(lr),
                 WeightDecay = parse.GetValue(weightDecay),
                 Optimizer = parse.GetValue(optimizer),
@@ -115,7 +121,7 @@ internal static class TrainCommand
             LoadReportView.ShowSplits(splits);
             var outDir = parse.GetValue(output)!;
             using (var probe = new EmotionNetModel(config))
-                Output.Info($"Model: conv {string.Join("-", config.ConvWidths)} x{config.ConvsPerBlock}, LSTM {config.LstmHidden}x{config.LstmLayers}{(config.Bidirectional ? " bidirectional" : "")}, {probe.ParameterCount:N0} parameters; T = {options.SequenceLength}, {options.Precision.ToString().ToLowerInvariant()}.");
+                Output.Info($"{(onSample ? "Training on the embedded sample: a demonstration of the whole flow, not a useful model (use --data for FER2013). " : "")}Model: conv {string.Join("-", config.ConvWidths)} x{config.ConvsPerBlock}, LSTM {config.LstmHidden}x{config.LstmLayers}{(config.Bidirectional ? " bidirectional" : "")}, {probe.ParameterCount:N0} parameters; T = {options.SequenceLength}, {options.Precision.ToString().ToLowerInvariant()}.");
 
             var result = TrainingProgressView.Run(progress =>
                 new Trainer(config, options, progress).Fit(splits, outDir, parse.GetValue(resume), cancellationToken));

@@ -5,7 +5,8 @@ namespace EmotionNet.Cli.Console;
 /// <summary>Styled messages on standard error, so standard output stays for results.</summary>
 internal static class Output
 {
-    private static readonly IAnsiConsole Err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+    // Created per message so that a redirected standard error (tests, pipes) is honoured.
+    private static IAnsiConsole Err => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
 
     public static void Error(string message) => Err.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
 

@@ -7,27 +7,30 @@ namespace EmotionNet.Cli.Flags;
 /// <summary>Small factories so every flag gets a description, a default shown in --help, and range checks at parse time (exit 2).</summary>
 internal static class FlagParsers
 {
-    public static Option<int> Int(string name, int defaultValue, string description, int min = int.MinValue, int max = int.MaxValue)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            var v = r.GetValueOrDefault<int>();
-            if (v < min || v > max) r.AddError($"{name} must be {Range(min, max)} (got {v}).");
-        });
-        return option;
-    }
+    public static Option<int> Int(string name, int defaultValue, string description, int min = int.MinValue, int max = int.MaxValue) =>
+        Number(name, defaultValue, description, token => int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null,
+            v => v >= min && v <= max, Range(min, max));
 
-    public static Option<double> Double(string name, double defaultValue, string description, double min, double max, bool maxExclusive = false)
+    public static Option<double> Double(string name, double defaultValue, string description, double min, double max, bool maxExclusive = false) =>
+        Number(name, defaultValue, description, token => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null,
+            v => double.IsFinite(v) && v >= min && (maxExclusive ? v < max : v <= max),
+            $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}{(maxExclusive ? " (exclusive)" : "")}");
+
+    private static Option<T> Number<T>(string name, T defaultValue, string description, Func<string, T?> parse, Func<T, bool> inRange, string range)
+        where T : struct
     {
-        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
+        return new Option<T>(name)
         {
-            var v = r.GetValueOrDefault<double>();
-            if (!double.IsFinite(v) || v < min || v > max || (maxExclusive && v >= max))
-                r.AddError($"{name} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}{(maxExclusive ? " (exclusive)" : "")} (got {v.ToString(CultureInfo.InvariantCulture)}).");
-        });
-        return option;
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r =>
+            {
+                var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (parse(token) is { } value && inRange(value)) return value;
+                r.AddError($"{name} must be a number {range} (got '{token}').");
+                return defaultValue;
+            },
+        };
     }
 
     public static Option<T> Choice<T>(string name, T defaultValue, string description) where T : struct, Enum

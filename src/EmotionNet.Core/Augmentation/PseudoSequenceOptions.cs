@@ -1,10 +1,73 @@
 namespace EmotionNet.Augmentation;
 
-/// <summary>TEMPORARY stand-in until the data pipeline lands.</summary>
+/// <summary>
+/// How a still face (or a clip's frames) becomes a training clip that looks like a short video:
+/// a smooth random head motion, one flip decision, smooth lighting flicker, sensor noise and an
+/// occasional occluder. With a sequence length of 1 it is plain random shift/flip/jitter augmentation.
+/// Grey levels are on the 0-255 scale.
+/// </summary>
 public sealed record PseudoSequenceOptions
 {
-    /// <summary>Max shift in pixels.</summary>
-    public int MaxShiftPixels { get; init; } = 4;
-    /// <summary>Flip probability.</summary>
-    public double FlipProbability { get; init; } = 0.5;
+    /// <summary>Largest head rotation of the start and end pose, in degrees (default 10; 0-45).</summary>
+    public float MaxRotationDegrees { get; init; } = 10f;
+
+    /// <summary>Largest zoom of the start and end pose, as a fraction: 0.1 = 90%-110% (default 0.1; 0-0.5).</summary>
+    public float MaxScale { get; init; } = 0.1f;
+
+    /// <summary>Largest per-clip crop-like shift in x and y, in pixels (default 4; 0-16). The strongest single FER2013 augmentation.</summary>
+    public float MaxShiftPixels { get; init; } = 4f;
+
+    /// <summary>Largest drift of the face between the first and last frame, in pixels, per axis (default 1.5; 0-8).</summary>
+    public float DriftPixels { get; init; } = 1.5f;
+
+    /// <summary>Amplitude of the low-frequency rotation wobble on top of the start-to-end motion, in degrees (default 1; 0-10).</summary>
+    public float WobbleDegrees { get; init; } = 1f;
+
+    /// <summary>Amplitude of the low-frequency translation wobble, in pixels (default 0.5; 0-4).</summary>
+    public float WobblePixels { get; init; } = 0.5f;
+
+    /// <summary>Probability that a clip is mirrored horizontally, all its frames alike (default 0.5; 0-1).</summary>
+    public float FlipProbability { get; init; } = 0.5f;
+
+    /// <summary>Largest brightness offset of the start and end of a clip, in grey levels (default 20; 0-128).</summary>
+    public float BrightnessJitter { get; init; } = 20f;
+
+    /// <summary>Largest contrast change of the start and end of a clip, as a fraction: 0.2 = 80%-120% (default 0.2; 0-1).</summary>
+    public float ContrastJitter { get; init; } = 0.2f;
+
+    /// <summary>Standard deviation of per-pixel Gaussian sensor noise, in grey levels (default 3; 0-50).</summary>
+    public float NoiseStd { get; init; } = 3f;
+
+    /// <summary>Probability that a clip has an occluding rectangle over some of its frames (default 0.1; 0-1).</summary>
+    public float OcclusionProbability { get; init; } = 0.1f;
+
+    /// <summary>Largest occluder side as a fraction of the face side; the smallest is half of it (default 0.4; 0.05-1).</summary>
+    public float MaxOcclusionFraction { get; init; } = 0.4f;
+
+    /// <summary>The defaults above.</summary>
+    public static PseudoSequenceOptions Default { get; } = new();
+
+    /// <summary>Throws when a value is outside its documented range.</summary>
+    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        Check(MaxRotationDegrees, 0, 45, nameof(MaxRotationDegrees));
+        Check(MaxScale, 0, 0.5f, nameof(MaxScale));
+        Check(MaxShiftPixels, 0, 16, nameof(MaxShiftPixels));
+        Check(DriftPixels, 0, 8, nameof(DriftPixels));
+        Check(WobbleDegrees, 0, 10, nameof(WobbleDegrees));
+        Check(WobblePixels, 0, 4, nameof(WobblePixels));
+        Check(FlipProbability, 0, 1, nameof(FlipProbability));
+        Check(BrightnessJitter, 0, 128, nameof(BrightnessJitter));
+        Check(ContrastJitter, 0, 1, nameof(ContrastJitter));
+        Check(NoiseStd, 0, 50, nameof(NoiseStd));
+        Check(OcclusionProbability, 0, 1, nameof(OcclusionProbability));
+        Check(MaxOcclusionFraction, 0.05f, 1, nameof(MaxOcclusionFraction));
+    }
+
+    private static void Check(float value, float min, float max, string name)
+    {
+        if (!(value >= min && value <= max))
+            throw new EmotionNetException($"Pseudo-sequence option {name} is {value}; expected {min} to {max}.");
+    }
 }

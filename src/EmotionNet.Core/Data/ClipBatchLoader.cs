@@ -1,48 +1,81 @@
+using EmotionNet.Augmentation;
 using EmotionNet.Imaging;
+using EmotionNet.Runtime;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Data;
 
-/// <summary>TEMPORARY stand-in until the data pipeline lands: synchronous, shift+flip only.</summary>
+/// <summary>
+/// Turns a <see cref="FaceClipSet"/> into batches of (B, T, 1, 48, 48) inputs and (B) labels.
+/// Background workers sample, augment and normalize into managed buffers; the tensors are made on
+/// the enumerating thread, because TorchSharp dispose scopes are per thread.
+/// </summary>
 public static class ClipBatchLoader
 {
-    /// <summary>Batches of one epoch.</summary>
-    public static IEnumerable<ClipBatch> Batches(FaceClipSet set, ClipLoaderOptions options, int epoch, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The batches of one epoch. The clip order depends only on <see cref="ClipLoaderOptions.Seed"/> and
+    /// <paramref name="epoch"/>, each clip's augmentation only on those and its index in the set, so
+    /// the batches are identical for any number of workers. Dispose each batch after use; stopping the
+    /// enumeration early stops the workers.
+    /// </summary>
+    /// <exception cref="EmotionNetException">An option is out of range, or libtorch cannot load (<see cref="NativeDependencyException"/>).</exception>
+    public static IEnumerable<ClipBatch> Batches(FaceClipSet set, ClipLoaderOptions options, int epoch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(options);
-        var order = Enumerable.Range(0, set.Count).ToArray();
-        if (options.Shuffle) new Random(HashCode.Combine(options.Seed, epoch)).Shuffle(order);
-        var t = options.SequenceLength;
-        for (var start = 0; start < order.Length; start += options.BatchSize)
+        options.Validate();
+        NativeRuntime.EnsureTorch();
+        return Enumerate(set, options, epoch, ct);
+    }
+
+    /// <summary>Number of batches <see cref="Batches"/> yields for <paramref name="clipCount"/> clips.</summary>
+    public static int BatchCount(int clipCount, ClipLoaderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.DropLast ? clipCount / options.BatchSize : (clipCount + options.BatchSize - 1) / options.BatchSize;
+    }
+
+    /// <summary>The order clips are visited in an epoch: set order, or a seeded Fisher-Yates shuffle of (Seed, epoch).</summary>
+    public static int[] ClipOrder(int clipCount, ClipLoaderOptions options, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var order = Enumerable.Range(0, clipCount).ToArray();
+        if (!options.Shuffle) return order;
+        var rng = new SplitMix64(SplitMix64.Mix(unchecked((uint)options.Seed), unchecked((uint)epoch), 0x5_4F_FF1EUL));
+        for (var i = clipCount - 1; i > 0; i--)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var n = Math.Min(options.BatchSize, order.Length - start);
-            if (options.DropLast && n < options.BatchSize) yield break;
-            var bytes = new byte[n * t * FaceImage.FrameBytes];
-            var labels = new long[n];
-            for (var i = 0; i < n; i++)
-            {
-                var clip = order[start + i];
-                labels[i] = set.Label(clip);
-                var rng = new Random(HashCode.Combine(options.Seed, epoch, clip));
-                var flip = options.FlipInput || (options.Augmentation is { } a && rng.NextDouble() < a.FlipProbability);
-                var dx = options.Augmentation is { } a2 ? rng.Next(-a2.MaxShiftPixels, a2.MaxShiftPixels + 1) : 0;
-                var dy = options.Augmentation is { } a3 ? rng.Next(-a3.MaxShiftPixels, a3.MaxShiftPixels + 1) : 0;
-                for (var f = 0; f < t; f++)
-                {
-                    var src = set.Frame(clip, Math.Min(f * set.FrameCount(clip) / t, set.FrameCount(clip) - 1));
-                    var dst = bytes.AsSpan((i * t + f) * FaceImage.FrameBytes, FaceImage.FrameBytes);
-                    for (var y = 0; y < FaceImage.Side; y++)
-                    for (var x = 0; x < FaceImage.Side; x++)
-                    {
-                        var sx = Math.Clamp((flip ? FaceImage.Side - 1 - x : x) + dx, 0, FaceImage.Side - 1);
-                        var sy = Math.Clamp(y + dy, 0, FaceImage.Side - 1);
-                        dst[y * FaceImage.Side + x] = src[sy * FaceImage.Side + sx];
-                    }
-                }
-            }
-            yield return new ClipBatch(FaceTensors.FromFrames(bytes, n, t, options.Normalization), tensor(labels));
+            var j = rng.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
         }
+        return order;
+    }
+
+    private static IEnumerable<ClipBatch> Enumerate(FaceClipSet set, ClipLoaderOptions options, int epoch, CancellationToken ct)
+    {
+        var order = ClipOrder(set.Count, options, epoch);
+        var batchCount = BatchCount(set.Count, options);
+        var generator = options.Augmentation is null ? null : new PseudoSequenceGenerator(options.Augmentation);
+        ReadOnlyMemory<int> Clips(int k) => order.AsMemory(k * options.BatchSize, Math.Min(options.BatchSize, order.Length - k * options.BatchSize));
+
+        if (options.Workers == 0)
+        {
+            var builder = new BatchBuilder(set, options, epoch, generator);
+            for (var k = 0; k < batchCount; k++)
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return ToBatch(builder.Build(Clips(k).Span), options.SequenceLength);
+            }
+            yield break;
+        }
+
+        using var pipeline = new PrefetchPipeline(batchCount, options.Workers, options.PrefetchBatches, () => new BatchBuilder(set, options, epoch, generator), Clips);
+        for (var k = 0; k < batchCount; k++) yield return ToBatch(pipeline.Take(k, ct), options.SequenceLength);
+    }
+
+    private static ClipBatch ToBatch(BatchData data, int sequenceLength)
+    {
+        var inputs = tensor(data.Inputs, [data.Labels.Length, sequenceLength, 1, FaceImage.Side, FaceImage.Side]);
+        var labels = tensor(data.Labels, [data.Labels.Length]);
+        return new ClipBatch(inputs, labels, data.Clips);
     }
 }

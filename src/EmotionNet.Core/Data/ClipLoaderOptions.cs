@@ -3,27 +3,48 @@ using EmotionNet.Imaging;
 
 namespace EmotionNet.Data;
 
-/// <summary>TEMPORARY stand-in until the data pipeline lands.</summary>
+/// <summary>How <see cref="ClipBatchLoader"/> turns a <see cref="FaceClipSet"/> into batches.</summary>
 public sealed record ClipLoaderOptions
 {
-    /// <summary>B.</summary>
+    /// <summary>Clips per batch (default 64; at least 1). The last batch may be smaller unless <see cref="DropLast"/>.</summary>
     public int BatchSize { get; init; } = 64;
-    /// <summary>T.</summary>
+
+    /// <summary>Frames per clip, T (default 1, a CNN on single faces; at least 1).</summary>
     public int SequenceLength { get; init; } = 1;
-    /// <summary>Shuffle.</summary>
+
+    /// <summary>Visit clips in a seeded random order that depends only on <see cref="Seed"/> and the epoch (default false: set order).</summary>
     public bool Shuffle { get; init; }
-    /// <summary>Augmentation.</summary>
+
+    /// <summary>The training recipe, or null (the default) for clean evaluation clips.</summary>
     public PseudoSequenceOptions? Augmentation { get; init; }
-    /// <summary>Flip.</summary>
+
+    /// <summary>Mirror every clean clip horizontally: the second view of flip test-time averaging (default false; ignored when augmenting).</summary>
     public bool FlipInput { get; init; }
-    /// <summary>Seed.</summary>
+
+    /// <summary>Seed of the shuffle and of every clip's augmentation (default 0).</summary>
     public int Seed { get; init; }
-    /// <summary>Normalization.</summary>
+
+    /// <summary>How grey bytes become inputs (default <see cref="InputNormalization.Default"/>).</summary>
     public InputNormalization Normalization { get; init; } = InputNormalization.Default;
-    /// <summary>Workers.</summary>
+
+    /// <summary>Background threads building batches (default 1; 0 builds on the consuming thread; at most 64). Results do not depend on it.</summary>
     public int Workers { get; init; } = 1;
-    /// <summary>Prefetch.</summary>
+
+    /// <summary>Batches built ahead of the consumer, at most (default 4; at least 1). Each holds B x T x 2304 floats.</summary>
     public int PrefetchBatches { get; init; } = 4;
-    /// <summary>Drop last.</summary>
+
+    /// <summary>Leave out a last, smaller batch (default false).</summary>
     public bool DropLast { get; init; }
+
+    /// <summary>Throws when a value is outside its documented range.</summary>
+    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (BatchSize < 1) throw new EmotionNetException($"Loader option BatchSize is {BatchSize}; expected at least 1.");
+        if (SequenceLength < 1) throw new EmotionNetException($"Loader option SequenceLength is {SequenceLength}; expected at least 1.");
+        if (Workers is < 0 or > 64) throw new EmotionNetException($"Loader option Workers is {Workers}; expected 0 to 64.");
+        if (PrefetchBatches < 1) throw new EmotionNetException($"Loader option PrefetchBatches is {PrefetchBatches}; expected at least 1.");
+        if (Normalization is null || !(Normalization.Std > 0)) throw new EmotionNetException("Loader option Normalization needs a positive Std.");
+        Augmentation?.Validate();
+    }
 }

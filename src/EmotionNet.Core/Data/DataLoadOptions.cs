@@ -2,11 +2,18 @@ using EmotionNet.Emotions;
 
 namespace EmotionNet.Data;
 
-/// <summary>TEMPORARY stand-in until the data pipeline lands.</summary>
+/// <summary>How <see cref="DataSources.Load"/> reads a data set, whatever its format.</summary>
 public sealed record DataLoadOptions
 {
-    /// <summary>Classes.</summary>
+    /// <summary>The classes to keep (default <see cref="ClassSet.Fer7"/>); other labels are dropped and the rest remapped.</summary>
     public ClassSet Classes { get; init; } = ClassSet.Fer7;
-    /// <summary>Skip invalid.</summary>
+
+    /// <summary>Skip invalid rows or files, counting them, instead of failing on the first (default false).</summary>
     public bool SkipInvalid { get; init; }
+
+    /// <summary>How many skip reasons the <see cref="DataLoadReport"/> keeps (default 5, at least 0).</summary>
+    public int MaxReasons { get; init; } = 5;
+
+    /// <summary>The defaults: FER2013's seven classes, failing on the first invalid row.</summary>
+    public static DataLoadOptions Default { get; } = new();
 }

@@ -65,6 +65,10 @@ public sealed class FaceClipSet
         return frames.AsSpan((clipStarts[clip] + frame) * FaceImage.FrameBytes, FaceImage.FrameBytes);
     }
 
+    /// <summary>All frames of clip <paramref name="clip"/>, one after another: <see cref="FrameCount"/> x 2304 grey bytes.</summary>
+    public ReadOnlySpan<byte> Frames(int clip) =>
+        frames.AsSpan(clipStarts[clip] * FaceImage.FrameBytes, FrameCount(clip) * FaceImage.FrameBytes);
+
     /// <summary>Clips per class, in class-index order.</summary>
     public int[] ClassCounts()
     {

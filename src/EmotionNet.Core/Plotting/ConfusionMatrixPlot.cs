@@ -27,7 +27,8 @@ public static class ConfusionMatrixPlot
                 // Row 0 at the top: y runs downwards from n - 1.
                 double x = col, y = n - 1 - row;
                 var cell = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
-                cell.FillStyle.Color = colormap.GetColor(0.05 + 0.9 * share);
+                // This colormap runs from dark to light; the higher the share, the darker the cell.
+                cell.FillStyle.Color = colormap.GetColor(1 - 0.85 * share);
                 cell.LineStyle.Color = Colors.White;
                 cell.LineStyle.Width = 1;
                 var label = plot.Add.Text($"{count}\n{share:P0}", x, y);

@@ -9,6 +9,6 @@ namespace EmotionNet.Plotting;
 /// <param name="ValidationMacroF1">Validation macro-F1.</param>
 /// <param name="LearningRate">Learning rate at the end of the epoch.</param>
 /// <param name="Seconds">Wall-clock seconds of the epoch (training and validation).</param>
-/// <param name="FramesPerSecond">Training throughput in frames per second.</param>
+/// <param name="FramesPerSecond">Training throughput in frames per second (training phase only, validation excluded).</param>
 public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss,
     double ValidationAccuracy, double ValidationMacroF1, double LearningRate, double Seconds, double FramesPerSecond);

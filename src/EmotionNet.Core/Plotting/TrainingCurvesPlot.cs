@@ -28,8 +28,8 @@ public static class TrainingCurvesPlot
         accuracy.YLabel("%");
         accuracy.ShowLegend(Alignment.LowerRight);
 
-        var multiplot = new Multiplot();
-        multiplot.AddPlot(loss);
+        // Multiplot(plot) starts with that plot (the parameterless constructor adds an empty one).
+        var multiplot = new Multiplot(loss);
         multiplot.AddPlot(accuracy);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
         AtomicFile.WriteVia(path, temp => multiplot.SavePng(temp, width, height));

@@ -3,7 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace EmotionNet.Training.Precision;
+namespace EmotionNet.Training.MixedPrecision;
 
 /// <summary>
 /// Mixed precision by hand (TorchSharp 0.107 has no autocast or GradScaler): a bfloat16 working

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using EmotionNet.Augmentation;
+using EmotionNet.Data;
+using EmotionNet.Runtime;
+
+namespace EmotionNet.Benchmarks;
+
+/// <summary>Throughput of the batch loader with augmentation, 1 worker, at T=1 and T=8.</summary>
+internal static class AugmentBenchmark
+{
+    public static void Run(string path, int runs)
+    {
+        NativeRuntime.EnsureTorch();
+        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training.Subset(8192, 1) : SampleData.Load(Emotions.ClassSet.Fer7).Training;
+        Console.WriteLine($"augment: {set.Count} clips from {set.Source}, {runs} runs, {Environment.ProcessorCount} cores");
+        foreach (var t in new[] { 1, 8 })
+        {
+            foreach (var workers in new[] { 0, 1 })
+            {
+                var options = new ClipLoaderOptions { SequenceLength = t, Shuffle = true, Augmentation = PseudoSequenceOptions.Default, Workers = workers, Seed = 1 };
+                var framesPerSecond = new List<double>();
+                for (var r = 0; r < runs; r++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var clips = 0;
+                    foreach (var batch in ClipBatchLoader.Batches(set, options, r))
+                        using (batch) clips += batch.Count;
+                    framesPerSecond.Add(clips * t / sw.Elapsed.TotalSeconds);
+                }
+                var label = workers == 0 ? "on the consuming thread" : "1 background worker    ";
+                Console.WriteLine($"  T={t}, {label}: {Stats.Summary(framesPerSecond, "frames/s", "F0")}; clips/s = frames/s / {t}");
+            }
+        }
+
+        // The generator alone, one thread: the cost the model must never wait for.
+        var generator = new PseudoSequenceGenerator(PseudoSequenceOptions.Default);
+        foreach (var t in new[] { 1, 8 })
+        {
+            var destination = new byte[t * Imaging.FaceImage.FrameBytes];
+            var indices = new int[t];
+            var rates = new List<double>();
+            for (var r = 0; r < runs; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                for (var clip = 0; clip < set.Count; clip++)
+                {
+                    ClipFrames.Sample(set.FrameCount(clip), indices);
+                    generator.Generate(set.Frames(clip), indices, PseudoSequenceGenerator.ClipSeed(1, r, clip), destination);
+                }
+                rates.Add(set.Count * t / sw.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"  T={t}, PseudoSequenceGenerator alone: {Stats.Summary(rates, "frames/s", "F0")}");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using EmotionNet.Emotions;
+using EmotionNet.Imaging;
+using EmotionNet.Runtime;
+using OpenCvSharp;
+
+namespace EmotionNet.Data;
+
+/// <summary>
+/// Reads a folder data set of already-cropped faces: <c>ROOT/&lt;class&gt;/&lt;clip&gt;/&lt;frames&gt;</c>
+/// (a clip's frames in natural file-name order) and <c>ROOT/&lt;class&gt;/&lt;image&gt;</c> (a clip of one
+/// frame). Optional split folders (Training/PublicTest/PrivateTest, or train/val/validation/test) each
+/// hold that layout; without them the split is <see cref="FolderSplitRule"/>'s 80/10/10 per class.
+/// </summary>
+public static class FolderDatasetReader
+{
+    /// <summary>File extensions read as images (case-insensitive).</summary>
+    public static IReadOnlyList<string> ImageExtensions { get; } = [".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm"];
+
+    private static readonly Dictionary<string, DataSplit> SplitFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["training"] = DataSplit.Training, ["train"] = DataSplit.Training,
+        ["publictest"] = DataSplit.PublicTest, ["val"] = DataSplit.PublicTest, ["validation"] = DataSplit.PublicTest,
+        ["privatetest"] = DataSplit.PrivateTest, ["test"] = DataSplit.PrivateTest,
+    };
+
+    /// <summary>Reads the folder data set under <paramref name="root"/>.</summary>
+    /// <exception cref="DataFormatException">The folder is missing, holds no clips, or an image cannot be read (unless skipping).</exception>
+    /// <exception cref="NativeDependencyException">OpenCV cannot load.</exception>
+    public static FaceDataSplits Read(string root, DataLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        options ??= DataLoadOptions.Default;
+        if (!Directory.Exists(root)) throw new DataFormatException(root, 0, "folder not found");
+        NativeRuntime.EnsureOpenCv();
+
+        var report = new LoadReportBuilder(Math.Max(0, options.MaxReasons));
+        FaceClipSetBuilder[] builders = [new(), new(), new()];
+        var splitDirs = SortedDirectories(root).Where(d => SplitFolders.ContainsKey(Path.GetFileName(d))).ToArray();
+        if (splitDirs.Length > 0)
+        {
+            foreach (var dir in splitDirs)
+            {
+                var split = SplitFolders[Path.GetFileName(dir)];
+                foreach (var clip in FindClips(dir, options.Classes, report))
+                    AddClip(builders[(int)split], clip, options.SkipInvalid, report);
+            }
+            foreach (var other in SortedDirectories(root).Except(splitDirs))
+                report.Warn($"{other}: ignored; the split folders ({string.Join(", ", splitDirs.Select(Path.GetFileName))}) hold the data");
+        }
+        else
+        {
+            foreach (var group in FindClips(root, options.Classes, report).GroupBy(c => c.Label))
+            {
+                var clips = group.ToArray();
+                var splits = FolderSplitRule.Assign(clips.Select(c => c.RelativePath).ToArray());
+                for (var i = 0; i < clips.Length; i++) AddClip(builders[(int)splits[i]], clips[i], options.SkipInvalid, report);
+            }
+        }
+        if (builders.All(b => b.Count == 0))
+            throw new DataFormatException(root, 0, $"no readable face images found; expected class folders ({string.Join(", ", options.Classes.ClassNames)}) of images ({string.Join(" ", ImageExtensions)}) or of clip folders");
+
+        return new FaceDataSplits(
+            builders[0].Build(options.Classes, $"{root} ({DataSplit.Training})"),
+            builders[1].Build(options.Classes, $"{root} ({DataSplit.PublicTest})"),
+            builders[2].Build(options.Classes, $"{root} ({DataSplit.PrivateTest})"),
+            report.Build());
+    }
+
+    private sealed record ClipFiles(int Label, string RelativePath, IReadOnlyList<string> Frames);
+
+    private static List<ClipFiles> FindClips(string layoutRoot, ClassSet classes, LoadReportBuilder report)
+    {
+        var clips = new List<ClipFiles>();
+        foreach (var classDir in SortedDirectories(layoutRoot))
+        {
+            var folder = Path.GetFileName(classDir);
+            if (!ClassSet.TryParseEmotion(folder, out var emotion))
+            {
+                report.Warn($"{classDir}: skipped; '{folder}' is not an emotion of {classes.Name} ({string.Join(", ", classes.ClassNames)})");
+                continue;
+            }
+            var label = classes.IndexOf(emotion);
+            if (label < 0)
+            {
+                report.Warn($"{classDir}: skipped; {emotion} is not in class set {classes.Name}");
+                continue;
+            }
+            foreach (var image in SortedImages(classDir))
+                clips.Add(new ClipFiles(label, Path.GetFileName(image), [image]));
+            foreach (var clipDir in SortedDirectories(classDir))
+            {
+                var frames = SortedImages(clipDir).OrderBy(Path.GetFileName, NaturalFileNameComparer.Instance).ToArray();
+                if (frames.Length == 0)
+                {
+                    report.Warn($"{clipDir}: skipped; the clip folder has no images");
+                    continue;
+                }
+                clips.Add(new ClipFiles(label, Path.GetFileName(clipDir), frames));
+            }
+        }
+        return clips;
+    }
+
+    private static void AddClip(FaceClipSetBuilder builder, ClipFiles clip, bool skipInvalid, LoadReportBuilder report)
+    {
+        var added = 0;
+        foreach (var file in clip.Frames)
+        {
+            var reason = TryReadFace(file, builder.NextFrame());
+            if (reason is null)
+            {
+                builder.CommitFrame();
+                added++;
+                continue;
+            }
+            if (!skipInvalid) throw new DataFormatException(file, 0, reason);
+            report.Skip(DataFormatException.Compose(file, 0, reason));
+        }
+        if (added > 0) builder.EndClip(clip.Label);
+    }
+
+    /// <summary>Decodes an image as 8-bit grey (16-bit and colour images are converted), resized to 48x48 by pixel-area averaging.</summary>
+    private static string? TryReadFace(string file, Span<byte> frame)
+    {
+        byte[] encoded;
+        try
+        {
+            encoded = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read the file: {e.Message}";
+        }
+        using var grey = encoded.Length == 0 ? new Mat() : Cv2.ImDecode(encoded, ImreadModes.Grayscale);
+        if (grey.Empty()) return "not a readable image";
+        using var face = new Mat();
+        if (grey.Rows == FaceImage.Side && grey.Cols == FaceImage.Side) grey.CopyTo(face);
+        else Cv2.Resize(grey, face, new Size(FaceImage.Side, FaceImage.Side), 0, 0, InterpolationFlags.Area);
+        var pixels = new byte[FaceImage.FrameBytes];
+        // A fresh 48x48 Mat is continuous, so its bytes are one row-major block.
+        Marshal.Copy(face.Data, pixels, 0, pixels.Length);
+        pixels.CopyTo(frame);
+        return null;
+    }
+
+    private static string[] SortedDirectories(string dir) =>
+        Directory.GetDirectories(dir).OrderBy(d => d, StringComparer.Ordinal).ToArray();
+
+    private static IEnumerable<string> SortedImages(string dir) =>
+        Directory.GetFiles(dir)
+            .Where(f => ImageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal);
+}

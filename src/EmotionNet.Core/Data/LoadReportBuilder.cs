@@ -1,0 +1,21 @@
+namespace EmotionNet.Data;
+
+/// <summary>Collects skips and warnings while a reader runs (one per read; not thread-safe).</summary>
+internal sealed class LoadReportBuilder(int maxReasons)
+{
+    private readonly List<string> reasons = [];
+    private readonly List<string> warnings = [];
+
+    public int Skipped { get; private set; }
+
+    public void Skip(string reason)
+    {
+        Skipped++;
+        if (reasons.Count < maxReasons) reasons.Add(reason);
+    }
+
+    public void Warn(string warning) => warnings.Add(warning);
+
+    public DataLoadReport Build() =>
+        Skipped == 0 && warnings.Count == 0 ? DataLoadReport.Clean : new DataLoadReport(Skipped, reasons.ToArray(), warnings.ToArray());
+}

@@ -1,0 +1,43 @@
+using EmotionNet.Models;
+using static TorchSharp.torch;
+
+namespace EmotionNet.Core.Tests.Models;
+
+public class EmotionNetModelTests
+{
+    [Theory]
+    [InlineData(1, TemporalPooling.Last)]
+    [InlineData(5, TemporalPooling.Last)]
+    [InlineData(3, TemporalPooling.Mean)]
+    [InlineData(4, TemporalPooling.Attention)]
+    public void Forward_maps_clips_to_one_logit_per_class(int frames, TemporalPooling pooling)
+    {
+        using var scope = NewDisposeScope();
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, Pooling = pooling, NumClasses = 6 });
+        var logits = model.call(randn([3, frames, 1, 48, 48]));
+        Assert.Equal(new long[] { 3, 6 }, logits.shape);
+    }
+
+    [Fact]
+    public void Bidirectional_two_layer_lstm_works()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8], LstmHidden = 10, LstmLayers = 2, Bidirectional = true });
+        Assert.Equal(new long[] { 2, 7 }, model.call(randn([2, 3, 1, 48, 48])).shape);
+    }
+
+    [Fact]
+    public void Default_model_is_compact()
+    {
+        using var model = new EmotionNetModel(new ModelConfig());
+        Assert.InRange(model.ParameterCount, 1_000_000, 2_000_000);
+    }
+
+    [Fact]
+    public void Invalid_config_names_the_field()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new EmotionNetModel(new ModelConfig { Dropout = 1.5 }));
+        Assert.Equal("Dropout", e.ParamName);
+        Assert.Throws<ArgumentException>(() => new ModelConfig { ConvWidths = [] }.Validate());
+    }
+}
