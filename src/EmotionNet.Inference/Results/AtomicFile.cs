@@ -4,7 +4,7 @@ namespace EmotionNet.Inference.Results;
 /// Writes output files so that a reader never sees half a file: the content goes to
 /// <c>name.tmp</c> in the same folder, which then replaces <c>name</c> in one rename.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>The temporary path used for <paramref name="path"/>.</summary>
     public static string TempPathFor(string path) => path + ".tmp";
