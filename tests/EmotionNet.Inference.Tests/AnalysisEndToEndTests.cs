@@ -213,6 +213,32 @@ public class AnalysisEndToEndTests
         Assert.Equal(1 + report.Summary.FramesProcessed, File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv)).Length);
     }
 
+    [Fact]
+    public async Task Images_without_faces_give_empty_rows_a_null_dominant_and_a_placeholder_plot()
+    {
+        using var folder = new TempFolder();
+        var images = Path.Combine(folder.Path, "empty");
+        Directory.CreateDirectory(images);
+        for (var i = 0; i < 3; i++)
+        {
+            using var blank = SyntheticScene.Compose(320, 240, []);
+            Cv2.ImWrite(Path.Combine(images, $"blank{i}.png"), blank);
+        }
+        var output = Path.Combine(folder.Path, "out");
+
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), AnalyzerOptions.Default, new OutputOptions(output));
+
+        Assert.Equal(3, report.Summary.FramesWithoutFaces);
+        Assert.Null(report.Summary.Dominant);
+        Assert.Empty(report.Summary.Faces);
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
+        Assert.Equal(["0,0,,,,,,,,,,,,,,,", "1,0.033,,,,,,,,,,,,,,,", "2,0.067,,,,,,,,,,,,,,,"], rows[1..]);
+        using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson))))
+            Assert.Equal(JsonValueKind.Null, summary.RootElement.GetProperty("dominant").ValueKind);
+        using var plot = Cv2.ImRead(Path.Combine(output, OutputOptions.TimelinePng));
+        Assert.Equal(EmotionTimelinePlot.PanelHeight, plot.Height);
+    }
+
     private sealed class CancelAfter(CancellationTokenSource cancel, int frames) : IProgress<AnalysisProgress>
     {
         public void Report(AnalysisProgress value)
