@@ -31,10 +31,6 @@ public static class AnalysisRunner
         ArgumentNullException.ThrowIfNull(output);
         options.Validate();
 
-        var info = EmotionAnalyzer.Describe(source, options);
-        int? total = info.FrameCount is { } count ? (count + options.Every - 1) / options.Every : null;
-        if (options.MaxFrames is { } max) total = total is { } t ? Math.Min(t, max) : max;
-
         try
         {
             Directory.CreateDirectory(output.Directory);
@@ -49,16 +45,25 @@ public static class AnalysisRunner
         var summary = new SummaryBuilder(source.Name, classifier.Classes);
         var isImages = source.Kind is SourceKind.Image or SourceKind.ImageSequence;
         var annotatedFolder = Path.Combine(output.Directory, OutputOptions.AnnotatedImages);
-        using var video = output.Annotate && !isImages
-            ? new AnnotatedVideoWriter(Path.Combine(output.Directory, OutputOptions.AnnotatedVideo), info.Fps / options.Every)
-            : null;
+        // The source is opened once, by the analyzer, which reports what it is before the first frame.
+        SourceInfo? info = null;
+        int? total = null;
+        AnnotatedVideoWriter? video = null;
+        void Opened(SourceInfo opened)
+        {
+            info = opened;
+            total = opened.FrameCount is { } count ? (count + options.Every - 1) / options.Every : null;
+            if (options.MaxFrames is { } max) total = total is { } t ? Math.Min(t, max) : max;
+            if (output.Annotate && !isImages)
+                video = new AnnotatedVideoWriter(Path.Combine(output.Directory, OutputOptions.AnnotatedVideo), opened.Fps / options.Every);
+        }
 
         var clock = Stopwatch.StartNew();
         var cancelled = false;
         try
         {
             var analyzer = new EmotionAnalyzer(classifier);
-            await foreach (var frame in analyzer.AnalyzeFramesAsync(source, options, cancellationToken).ConfigureAwait(false))
+            await foreach (var frame in analyzer.AnalyzeFramesAsync(source, options, Opened, cancellationToken).ConfigureAwait(false))
             {
                 frames.Add(frame.Result);
                 summary.Add(frame.Result);
@@ -74,6 +79,11 @@ public static class AnalysisRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             cancelled = true;
+        }
+        catch
+        {
+            video?.Dispose();
+            throw;
         }
         clock.Stop();
 
@@ -96,9 +106,16 @@ public static class AnalysisRunner
             EmotionTimelinePlot.Save(plot, frames, classifier.Classes, Path.GetFileName(source.Name.TrimEnd('/', '\\')));
             files.Add(plot);
         }
-        if (video?.Complete() is { } videoPath) files.Add(videoPath);
+        if (video is not null)
+        {
+            using (video)
+            {
+                if (video.Complete() is { } videoPath) files.Add(videoPath);
+            }
+        }
 
         var elapsed = clock.Elapsed.TotalSeconds;
+        info ??= new SourceInfo(source.Kind, source.Name, 0, 0, 0, 0); // cancelled before the source opened
         return new AnalysisReport(info, result, files.Select(Path.GetFullPath).ToArray(), elapsed, frames.Count / Math.Max(1e-9, elapsed), cancelled);
     }
 }

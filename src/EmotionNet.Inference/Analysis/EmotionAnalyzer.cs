@@ -41,16 +41,16 @@ public sealed class EmotionAnalyzer
     /// <exception cref="EmotionNetException">The source cannot be read (missing, corrupt, unsupported, absent camera) or an option is out of range.</exception>
     public async IAsyncEnumerable<FrameResult> AnalyzeAsync(InputSource source, AnalyzerOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var frame in AnalyzeFramesAsync(source, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in AnalyzeFramesAsync(source, options, null, cancellationToken).ConfigureAwait(false))
             yield return frame.Result;
     }
 
     /// <summary>
     /// Like <see cref="AnalyzeAsync"/>, also handing out each decoded frame (disposed when the enumeration
-    /// moves on). Two stages overlap: decoding, detection, tracking and cropping of the next frame run on a
+    /// moves on), and telling <paramref name="opened"/> what the source is once it is open. Two stages overlap: decoding, detection, tracking and cropping of the next frame run on a
     /// worker thread while the classifier works on the current one.
     /// </summary>
-    internal async IAsyncEnumerable<AnalyzedFrame> AnalyzeFramesAsync(InputSource source, AnalyzerOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal async IAsyncEnumerable<AnalyzedFrame> AnalyzeFramesAsync(InputSource source, AnalyzerOptions? options, Action<SourceInfo>? opened, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= AnalyzerOptions.Default;
@@ -59,6 +59,7 @@ public sealed class EmotionAnalyzer
 
         // Opening checks the source (corrupt video, absent camera) before any work starts.
         using var reader = FrameReader.Open(source, options.ImageSequenceFps);
+        opened?.Invoke(reader.Info);
         var recognizer = new EmotionRecognizer(classifier, options.Recognizer);
         var channel = Channel.CreateBounded<DetectedFrame>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
