@@ -239,6 +239,26 @@ public class AnalysisEndToEndTests
         Assert.Equal(EmotionTimelinePlot.PanelHeight, plot.Height);
     }
 
+    [Fact]
+    public async Task Stopping_the_enumeration_early_ends_the_pipeline_cleanly()
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("early.avi");
+        SyntheticScene.WriteVideo(video, 30, 320, 240, 30, SyntheticScene.OneMovingFace("face2.png", 40, 40, 120, 1));
+        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+
+        var seen = 0;
+        await foreach (var frame in analyzer.AnalyzeAsync(InputSource.FromPath(video)))
+        {
+            if (++seen == 3) break;
+        }
+        var again = 0;
+        await foreach (var frame in analyzer.AnalyzeAsync(InputSource.FromPath(video))) again++;
+
+        Assert.Equal(3, seen);
+        Assert.Equal(30, again);
+    }
+
     private sealed class CancelAfter(CancellationTokenSource cancel, int frames) : IProgress<AnalysisProgress>
     {
         public void Report(AnalysisProgress value)
