@@ -69,9 +69,16 @@ public static class AnalysisRunner
                 summary.Add(frame.Result);
                 if (output.Annotate)
                 {
-                    FrameAnnotator.Draw(frame.Image, frame.Result);
-                    if (video is not null) video.Write(frame.Image);
-                    else files.Add(AnnotatedImageWriter.Write(annotatedFolder, frame.Result.SourceName ?? $"frame{frame.Result.FrameIndex}", frame.Image));
+                    if (video is not null)
+                    {
+                        FrameAnnotator.Draw(frame.Image, frame.Result);
+                        video.Write(frame.Image);
+                    }
+                    else
+                    {
+                        using var annotated = FrameAnnotator.DrawCopy(frame.Image, frame.Result);
+                        files.Add(AnnotatedImageWriter.Write(annotatedFolder, frame.Result.SourceName ?? $"frame{frame.Result.FrameIndex}", annotated));
+                    }
                 }
                 progress?.Report(new AnalysisProgress(frames.Count, total, frames.Count / Math.Max(1e-9, clock.Elapsed.TotalSeconds), frame.Result.Faces.Count));
             }

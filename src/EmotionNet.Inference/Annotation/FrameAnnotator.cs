@@ -7,8 +7,23 @@ namespace EmotionNet.Inference.Annotation;
 /// <summary>Draws each face's box, "#id Label 87%" (with a "?" when uncertain) and a confidence bar onto a frame.</summary>
 public static class FrameAnnotator
 {
-    /// <summary>Draws <paramref name="result"/>'s faces onto <paramref name="image"/> (BGR) in place.</summary>
-    public static void Draw(Mat image, FrameResult result)
+    /// <summary>
+    /// An annotated copy of <paramref name="image"/>, enlarged (nearest neighbour) to at least
+    /// <paramref name="minWidth"/> pixels wide so that labels on small images, such as 48x48 face crops, stay readable.
+    /// </summary>
+    public static Mat DrawCopy(Mat image, FrameResult result, int minWidth = 320)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var scale = image.Width >= minWidth || image.Width == 0 ? 1 : (int)Math.Ceiling((double)minWidth / image.Width);
+        var copy = new Mat();
+        if (scale == 1) image.CopyTo(copy);
+        else Cv2.Resize(image, copy, new Size(image.Width * scale, image.Height * scale), 0, 0, InterpolationFlags.Nearest);
+        Draw(copy, result, scale);
+        return copy;
+    }
+
+    /// <summary>Draws <paramref name="result"/>'s faces onto <paramref name="image"/> (BGR) in place; boxes are multiplied by <paramref name="scale"/>.</summary>
+    public static void Draw(Mat image, FrameResult result, double scale = 1)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(result);
@@ -17,12 +32,15 @@ public static class FrameAnnotator
         foreach (var face in result.Faces)
         {
             var colour = EmotionColors.Of(face.Label);
-            var box = new Rect(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height);
+            var box = new Rect((int)(face.Box.X * scale), (int)(face.Box.Y * scale), (int)(face.Box.Width * scale), (int)(face.Box.Height * scale));
             Cv2.Rectangle(image, box, colour, thickness, LineTypes.AntiAlias);
 
             var text = string.Create(CultureInfo.InvariantCulture, $"#{face.FaceId} {face.Label} {face.Confidence * 100:0}%{(face.Uncertain ? " ?" : "")}");
             var size = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, fontScale, thickness, out var baseline);
-            var textY = box.Y - 4 >= size.Height ? box.Y - 4 : box.Bottom + size.Height + 4;
+            // Above the box where there is room, else below it, else inside its top edge.
+            var textY = box.Y - 4 >= size.Height + 2 ? box.Y - 4
+                : box.Bottom + size.Height + baseline + 4 <= image.Height ? box.Bottom + size.Height + 4
+                : box.Y + size.Height + 4;
             Cv2.Rectangle(image, new Rect(box.X, textY - size.Height - 2, size.Width + 4, size.Height + baseline + 2), colour, -1);
             Cv2.PutText(image, text, new Point(box.X + 2, textY), HersheyFonts.HersheySimplex, fontScale, Scalar.Black, thickness, LineTypes.AntiAlias);
 
