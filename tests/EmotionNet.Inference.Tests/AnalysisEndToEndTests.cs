@@ -259,6 +259,22 @@ public class AnalysisEndToEndTests
         Assert.Equal(30, again);
     }
 
+    [Fact]
+    public async Task Annotated_face_crops_are_enlarged_so_labels_are_readable()
+    {
+        using var folder = new TempFolder();
+        var images = Path.Combine(folder.Path, "crops");
+        Directory.CreateDirectory(images);
+        File.Copy(SyntheticScene.AssetPath("face1.png"), Path.Combine(images, "face1.png"));
+        var output = Path.Combine(folder.Path, "out");
+
+        await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { FacesCropped = true }, new OutputOptions(output, Annotate: true));
+
+        using var png = Cv2.ImRead(Path.Combine(output, OutputOptions.AnnotatedImages, "face1.png"));
+        Assert.Equal(48 * 7, png.Width); // 48 px enlarged by the smallest whole factor reaching 320 px
+        Assert.Equal(png.Width, png.Height);
+    }
+
     private sealed class CancelAfter(CancellationTokenSource cancel, int frames) : IProgress<AnalysisProgress>
     {
         public void Report(AnalysisProgress value)
