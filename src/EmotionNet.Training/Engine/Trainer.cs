@@ -189,10 +189,10 @@ public sealed class Trainer
                     mixed.PullWeights();
                     logits = mixed.Forward(inputs);
                 }
-                var loss = nn.functional.cross_entropy(logits, labels, weight: classWeights, label_smoothing: run.LabelSmoothing);
+                var loss = LossAndGradients.CrossEntropy(logits, labels, run.LabelSmoothing, classWeights);
                 loss.backward();
                 mixed?.PushGradients();
-                if (run.GradientClip > 0) nn.utils.clip_grad_norm_(parameters, run.GradientClip);
+                if (run.GradientClip > 0) LossAndGradients.ClipGradientNorm(parameters, run.GradientClip);
                 optimizer.step();
 
                 var n = batch.Count;
