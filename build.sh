@@ -36,7 +36,7 @@ case "$verb" in
     exit "$status"
     ;;
   demo)
-    dotnet run --project src/EmotionNet.Cli -c Release --no-build -- train "$@"
+    dotnet run --project src/EmotionNet.Cli -c Release --no-build -- train --out runs/demo "$@"
     ;;
   *) echo "build.sh: unknown verb '$verb' (test, demo, build)" >&2; exit 2 ;;
 esac

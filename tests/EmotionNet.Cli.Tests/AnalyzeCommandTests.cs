@@ -11,6 +11,7 @@ using EmotionNet.Runtime;
 
 namespace EmotionNet.Cli.Tests;
 
+[Collection("console")]
 public class AnalyzeCommandTests
 {
     private static Task<int> InvokeAnalyze(ClassifierLoader loader, params string[] args)

@@ -2,7 +2,7 @@ using EmotionNet.Emotions;
 
 namespace EmotionNet.Data;
 
-/// <summary>How <see cref="DataSources.Load"/> reads a data set, whatever its format.</summary>
+/// <summary>How a data set is read, whatever its format (<see cref="DataSources.Load"/>, <see cref="Fer2013Reader"/>, <see cref="FolderDatasetReader"/>).</summary>
 public sealed record DataLoadOptions
 {
     /// <summary>The classes to keep (default <see cref="ClassSet.Fer7"/>); other labels are dropped and the rest remapped.</summary>

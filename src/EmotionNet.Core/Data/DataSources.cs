@@ -13,7 +13,7 @@ public static class DataSources
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
         if (Directory.Exists(path)) return FolderDatasetReader.Read(path, options);
-        if (File.Exists(path)) return Fer2013Reader.Read(path, Fer2013ReadOptions.From(options));
+        if (File.Exists(path)) return Fer2013Reader.Read(path, options);
         throw new DataFormatException(path, 0, "no such file or folder; expected a FER2013 CSV (.csv or .csv.gz) or a folder of class folders");
     }
 }

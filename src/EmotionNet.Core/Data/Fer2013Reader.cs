@@ -24,7 +24,7 @@ public static class Fer2013Reader
 
     /// <summary>Reads the FER2013 CSV or CSV.GZ at <paramref name="path"/>.</summary>
     /// <exception cref="DataFormatException">The file is missing, unreadable, truncated or has an invalid row (the message names file and line).</exception>
-    public static FaceDataSplits Read(string path, Fer2013ReadOptions? options = null)
+    public static FaceDataSplits Read(string path, DataLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         FileStream file;
@@ -45,11 +45,11 @@ public static class Fer2013Reader
 
     /// <summary>Reads a FER2013 CSV or CSV.GZ from <paramref name="stream"/> (left open); <paramref name="sourceName"/> names it in messages.</summary>
     /// <exception cref="DataFormatException">The data is empty, truncated or has an invalid row (the message names source and line).</exception>
-    public static FaceDataSplits Read(Stream stream, string sourceName, Fer2013ReadOptions? options = null)
+    public static FaceDataSplits Read(Stream stream, string sourceName, DataLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        options ??= Fer2013ReadOptions.Default;
+        options ??= DataLoadOptions.Default;
 
         var magic = new byte[2];
         var sniffed = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
@@ -73,7 +73,7 @@ public static class Fer2013Reader
         }
     }
 
-    private static FaceDataSplits Parse(ByteLineReader lines, string name, Fer2013ReadOptions options, TailCapturingStream? gzipSource)
+    private static FaceDataSplits Parse(ByteLineReader lines, string name, DataLoadOptions options, TailCapturingStream? gzipSource)
     {
         if (!lines.TryReadLine(out var headerLine))
         {

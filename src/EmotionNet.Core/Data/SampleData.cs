@@ -27,6 +27,6 @@ public static class SampleData
     {
         ArgumentNullException.ThrowIfNull(classes);
         using var stream = Open();
-        return Fer2013Reader.Read(stream, Name, new Fer2013ReadOptions { Classes = classes });
+        return Fer2013Reader.Read(stream, Name, new DataLoadOptions { Classes = classes });
     }
 }

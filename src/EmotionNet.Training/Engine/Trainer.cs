@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using EmotionNet.Checkpoints;
 using EmotionNet.Data;
 using EmotionNet.Evaluation;
@@ -26,15 +23,6 @@ namespace EmotionNet.Training.Engine;
 /// </summary>
 public sealed class Trainer
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    /// <summary>At most this many training clips (stratified) are scored for the final report.</summary>
-    public const int TrainingReportClips = 5000;
-
     private readonly ModelConfig modelConfig;
     private readonly TrainingOptions options;
     private readonly InputNormalization normalization;
@@ -64,7 +52,7 @@ public sealed class Trainer
         var files = new RunFiles(outputDirectory);
         Directory.CreateDirectory(outputDirectory);
 
-        var (run, config, state, resumed) = resume ? LoadResumePoint(files) : (options, modelConfig, new TrainingState(), null);
+        var (run, config, state, resumed) = resume ? RunCheckpoints.LoadResumePoint(files, options.Epochs) : (options, modelConfig, new TrainingState(), null);
         if (run.Threads > 0) set_num_threads(run.Threads);
         var device = Devices.Resolve(run.Device);
         var classes = data.Training.Classes;
@@ -110,7 +98,7 @@ public sealed class Trainer
             (state, cancelled) = TrainEpoch(model, mixed, optimizer, schedule, classWeights, train, loaderOptions, run, epoch, batchesPerEpoch, state, device, cancellationToken);
             if (cancelled)
             {
-                SaveCheckpoint(files.Last, model, optimizer, classes, run, state, withOptimizer: true);
+                RunCheckpoints.Save(files.Last, model, optimizer, classes, normalization, run, state);
                 Report(new TrainingEvent.Note($"Stopped during epoch {epoch} after {state.PartialBatches} batch(es); saved {files.Last}. Continue with --resume."));
                 break;
             }
@@ -130,8 +118,8 @@ public sealed class Trainer
                 BestAccuracy = isBest ? validation.Accuracy : state.BestAccuracy,
                 BestEpoch = isBest ? epoch : state.BestEpoch,
             };
-            if (isBest) SaveCheckpoint(files.Best, model, null, classes, run, state, withOptimizer: false);
-            SaveCheckpoint(files.Last, model, optimizer, classes, run, state, withOptimizer: true);
+            if (isBest) RunCheckpoints.Save(files.Best, model, null, classes, normalization, run, state);
+            RunCheckpoints.Save(files.Last, model, optimizer, classes, normalization, run, state);
             EpochLog.Write(files.EpochLog, state.History);
             TrainingCurvesPlot.Save(state.History, files.Curves);
             Report(new TrainingEvent.EpochEnded(record, isBest));
@@ -149,7 +137,9 @@ public sealed class Trainer
             }
         }
 
-        var splits = File.Exists(files.Best) ? WriteFinalReports(files, data, evaluation, device) : new Dictionary<string, ClassificationMetrics>();
+        var splits = File.Exists(files.Best)
+            ? FinalReport.Write(files, data, evaluation, device, note => Report(new TrainingEvent.Note(note)))
+            : new Dictionary<string, ClassificationMetrics>();
         return new TrainingResult(outputDirectory, files.Best, files.Last, state.BestEpoch, state.History, splits, cancelled, stoppedEarly);
     }
 
@@ -214,86 +204,14 @@ public sealed class Trainer
         return (state, false);
     }
 
-    private Dictionary<string, ClassificationMetrics> WriteFinalReports(RunFiles files, FaceDataSplits data, EvaluationOptions evaluation, Device device)
-    {
-        var best = Checkpoint.Load(files.Best);
-        using var model = best.CreateModel(files.Best);
-        model.to(device);
-        var splits = new Dictionary<string, ClassificationMetrics>();
-        foreach (var split in Enum.GetValues<DataSplit>())
-        {
-            // Training accuracy only shows the fit; a stratified sample tells as much at a fraction of the time.
-            var set = split == DataSplit.Training ? data.Training.Subset(TrainingReportClips, 1) : data[split];
-            if (set.Count == 0) continue;
-            Report(new TrainingEvent.Note($"Evaluating the best model (epoch {best.Metadata.Epoch}) on {split} ({set.Count} clips)..."));
-            splits[split.ToString()] = Evaluator.Evaluate(model, set, evaluation, device);
-        }
-        MetricsReport.Write(files.Metrics, files.Best, splits);
-        if (splits.TryGetValue(nameof(DataSplit.PublicTest), out var validation))
-            ConfusionMatrixPlot.Save(validation, files.ValidationConfusionMatrix, "PublicTest");
-        var test = splits.GetValueOrDefault(nameof(DataSplit.PrivateTest)) ?? validation;
-        if (test is not null)
-            ConfusionMatrixPlot.Save(test, files.ConfusionMatrix, splits.ContainsKey(nameof(DataSplit.PrivateTest)) ? "PrivateTest" : "PublicTest");
-        return splits;
-    }
-
-    private void SaveCheckpoint(string path, EmotionNetModel model, OptimizerHelper? optimizer, Emotions.ClassSet classes,
-        TrainingOptions run, TrainingState state, bool withOptimizer)
-    {
-        var last = state.History.Count > 0 ? state.History[^1] : null;
-        var metadata = new CheckpointMetadata
-        {
-            Model = model.Config,
-            ClassSet = classes.Name,
-            Normalization = normalization,
-            SequenceLength = run.SequenceLength,
-            Epoch = state.CompletedEpochs,
-            Step = state.Step,
-            BestValidationAccuracy = Math.Max(0, state.BestAccuracy),
-            BestEpoch = state.BestEpoch,
-            Metrics = last is null ? new Dictionary<string, double>() : new Dictionary<string, double>
-            {
-                ["train_loss"] = last.TrainLoss, ["train_accuracy"] = last.TrainAccuracy,
-                ["val_loss"] = last.ValidationLoss, ["val_accuracy"] = last.ValidationAccuracy, ["val_macro_f1"] = last.ValidationMacroF1,
-            },
-            Training = new JsonObject
-            {
-                ["options"] = JsonSerializer.SerializeToNode(run, Json),
-                ["state"] = JsonSerializer.SerializeToNode(state, Json),
-            },
-        };
-        Checkpoint.Capture(model, metadata, withOptimizer ? optimizer : null).Save(path);
-    }
-
-    private (TrainingOptions, ModelConfig, TrainingState, Checkpoint) LoadResumePoint(RunFiles files)
-    {
-        if (!File.Exists(files.Last))
-            throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start without --resume, or point --out at the folder of the interrupted run.");
-        var checkpoint = Checkpoint.Load(files.Last);
-        var training = checkpoint.Metadata.Training
-            ?? throw new CheckpointException($"Checkpoint '{files.Last}' has no training state, so training cannot resume from it.");
-        try
-        {
-            var run = training["options"].Deserialize<TrainingOptions>(Json)!.Validate();
-            var state = training["state"].Deserialize<TrainingState>(Json)!;
-            // More epochs may be asked for than the interrupted run planned; everything else is the run's own.
-            if (options.Epochs > run.Epochs) run = run with { Epochs = options.Epochs };
-            return (run, checkpoint.Metadata.Model, state, checkpoint);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException)
-        {
-            throw new CheckpointException($"Checkpoint '{files.Last}' has an unreadable training state: {e.Message}", e);
-        }
-    }
-
     private EmotionNetModel CreateInitialModel(ModelConfig config, TrainingOptions run, Emotions.ClassSet classes)
     {
         if (run.InitialCheckpoint is not { } path) return new EmotionNetModel(config);
         var start = Checkpoint.Load(path);
         if (start.Classes.Name != classes.Name)
             throw new EmotionNetException($"--init-from '{path}' was trained on {start.Classes.Name}, but the data is loaded as {classes.Name}.");
-        if (JsonSerializer.Serialize(start.Metadata.Model, Json) != JsonSerializer.Serialize(config, Json))
-            throw new EmotionNetException($"--init-from '{path}' has another architecture ({JsonSerializer.Serialize(start.Metadata.Model, Json)}) than the one asked for; pass the same model flags.");
+        if (!RunCheckpoints.SameArchitecture(start.Metadata.Model, config))
+            throw new EmotionNetException($"--init-from '{path}' has another architecture ({RunCheckpoints.Describe(start.Metadata.Model)}) than the one asked for; pass the same model flags.");
         Report(new TrainingEvent.Note($"Starting from the weights of {path} (epoch {start.Metadata.Epoch}, T = {start.Metadata.SequenceLength})."));
         return start.CreateModel(path);
     }

@@ -6,7 +6,7 @@ namespace EmotionNet.Core.Tests.Data;
 
 public class Fer2013ReaderTests
 {
-    private static DataFormatException ReadFails(string text, string name = "bad.csv", Fer2013ReadOptions? options = null)
+    private static DataFormatException ReadFails(string text, string name = "bad.csv", DataLoadOptions? options = null)
     {
         using var dir = new TempDirectory();
         var path = Fer2013Csv.Write(dir, name, text);
@@ -189,7 +189,7 @@ public class Fer2013ReaderTests
         Assert.Contains("cut.csv.gz", e.Message, StringComparison.Ordinal);
         Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
         // Skipping invalid rows does not hide a truncated file.
-        Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path, new Fer2013ReadOptions { SkipInvalid = true }));
+        Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path, new DataLoadOptions { SkipInvalid = true }));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class Fer2013ReaderTests
             + "0," + Fer2013Csv.Pixels(0) + ",Nope\n"
             + Fer2013Csv.Row(2, "PublicTest", 1) + "\n";
         var path = Fer2013Csv.Write(dir, "some-bad.csv", text);
-        var splits = Fer2013Reader.Read(path, new Fer2013ReadOptions { SkipInvalid = true, MaxReasons = 2 });
+        var splits = Fer2013Reader.Read(path, new DataLoadOptions { SkipInvalid = true, MaxReasons = 2 });
         Assert.Equal(2, splits.Training.Count);
         Assert.Equal(1, splits.PublicTest.Count);
         Assert.Equal(3, splits.Report.Skipped);
@@ -229,7 +229,7 @@ public class Fer2013ReaderTests
     {
         using var dir = new TempDirectory();
         var path = Fer2013Csv.Write(dir, "s6.csv", Fer2013Csv.Text((1, "Training"), (3, "Training"), (0, "Training"), (6, "Training"), (1, "PublicTest")));
-        var splits = Fer2013Reader.Read(path, new Fer2013ReadOptions { Classes = ClassSet.Seed6 });
+        var splits = Fer2013Reader.Read(path, new DataLoadOptions { Classes = ClassSet.Seed6 });
         Assert.Same(ClassSet.Seed6, splits.Training.Classes);
         // seed6 order: Happy, Sad, Angry, Surprise, Fear, Neutral.
         Assert.Equal([0, 2, 5], Enumerable.Range(0, splits.Training.Count).Select(splits.Training.Label).ToArray());
@@ -269,7 +269,7 @@ public class Fer2013ReaderTests
         var path = Fer2013Csv.WriteGzip(dir, "big.csv.gz", text);
         var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
         Assert.StartsWith(path + " line 3: emotion '8'", e.Message, StringComparison.Ordinal);
-        var skipped = Fer2013Reader.Read(path, new Fer2013ReadOptions { SkipInvalid = true });
+        var skipped = Fer2013Reader.Read(path, new DataLoadOptions { SkipInvalid = true });
         Assert.Equal(1501, skipped.Training.Count);
         Assert.Equal(1, skipped.Report.Skipped);
         // Frames past the builder's first 1024-frame chunk keep their own pixels: clip k > 0 is row seed k - 1.

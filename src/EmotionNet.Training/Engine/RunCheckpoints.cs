@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using EmotionNet.Checkpoints;
+using EmotionNet.Emotions;
+using EmotionNet.Imaging;
+using EmotionNet.Models;
+using EmotionNet.Training.Options;
+using TorchSharp.Modules;
+
+namespace EmotionNet.Training.Engine;
+
+/// <summary>Checkpoints of a training run: what goes into them, and how a run resumes from one.</summary>
+internal static class RunCheckpoints
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Writes a checkpoint with the run's options and state; with an optimizer it can be resumed from.</summary>
+    public static void Save(string path, EmotionNetModel model, OptimizerHelper? optimizer, ClassSet classes, InputNormalization normalization,
+        TrainingOptions run, TrainingState state)
+    {
+        var last = state.History.Count > 0 ? state.History[^1] : null;
+        var metadata = new CheckpointMetadata
+        {
+            Model = model.Config,
+            ClassSet = classes.Name,
+            Normalization = normalization,
+            SequenceLength = run.SequenceLength,
+            Epoch = state.CompletedEpochs,
+            Step = state.Step,
+            BestValidationAccuracy = Math.Max(0, state.BestAccuracy),
+            BestEpoch = state.BestEpoch,
+            Metrics = last is null ? new Dictionary<string, double>() : new Dictionary<string, double>
+            {
+                ["train_loss"] = last.TrainLoss, ["train_accuracy"] = last.TrainAccuracy,
+                ["val_loss"] = last.ValidationLoss, ["val_accuracy"] = last.ValidationAccuracy, ["val_macro_f1"] = last.ValidationMacroF1,
+            },
+            Training = new JsonObject
+            {
+                ["options"] = JsonSerializer.SerializeToNode(run, Json),
+                ["state"] = JsonSerializer.SerializeToNode(state, Json),
+            },
+        };
+        Checkpoint.Capture(model, metadata, optimizer).Save(path);
+    }
+
+    /// <summary>The options, architecture, state and checkpoint to continue the run in <paramref name="files"/> from.</summary>
+    public static (TrainingOptions Run, ModelConfig Config, TrainingState State, Checkpoint Checkpoint) LoadResumePoint(RunFiles files, int requestedEpochs)
+    {
+        if (!File.Exists(files.Last))
+            throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start without --resume, or point --out at the folder of the interrupted run.");
+        var checkpoint = Checkpoint.Load(files.Last);
+        var training = checkpoint.Metadata.Training
+            ?? throw new CheckpointException($"Checkpoint '{files.Last}' has no training state, so training cannot resume from it.");
+        try
+        {
+            var run = training["options"].Deserialize<TrainingOptions>(Json)!.Validate();
+            var state = training["state"].Deserialize<TrainingState>(Json)!;
+            // More epochs may be asked for than the interrupted run planned; everything else is the run's own.
+            if (requestedEpochs > run.Epochs) run = run with { Epochs = requestedEpochs };
+            return (run, checkpoint.Metadata.Model, state, checkpoint);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException)
+        {
+            throw new CheckpointException($"Checkpoint '{files.Last}' has an unreadable training state: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whether two configurations describe the same architecture (records holding lists compare by reference).</summary>
+    public static bool SameArchitecture(ModelConfig a, ModelConfig b) => Describe(a) == Describe(b);
+
+    /// <summary>The configuration as compact JSON, for comparisons and messages.</summary>
+    public static string Describe(ModelConfig config) => JsonSerializer.Serialize(config, Json);
+}

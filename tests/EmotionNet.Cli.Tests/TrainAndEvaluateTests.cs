@@ -1,0 +1,64 @@
+using EmotionNet.Checkpoints;
+using EmotionNet.Training.Reporting;
+using OpenCvSharp;
+
+namespace EmotionNet.Cli.Tests;
+
+[Collection("console")]
+public sealed class TrainAndEvaluateTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("emotionnet-cli-train-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public async Task Train_on_the_embedded_sample_writes_the_whole_run_and_evaluate_reads_it_back()
+    {
+        var run = Path.Combine(dir, "run");
+        var train = await CommandLineTests.CaptureAsync(["train", "--out", run, "--epochs", "2", "--conv-widths", "8,16,32", "--lstm-hidden", "16", "--threads", "2"]);
+        Assert.True(train.ExitCode == 0, train.Text);
+        foreach (var file in new[] { "best.ckpt", "last.ckpt", "metrics.json", "confusion-matrix.png", "training-curves.png", "epochs.csv" })
+            Assert.True(File.Exists(Path.Combine(run, file)), file);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "epochs.csv")).Length);
+        using (var png = Cv2.ImRead(Path.Combine(run, "confusion-matrix.png"))) Assert.False(png.Empty());
+
+        var eval = Path.Combine(dir, "eval");
+        var evaluate = await CommandLineTests.CaptureAsync(["evaluate", "--checkpoint", Path.Combine(run, "best.ckpt"), "--split", "PublicTest", "--out", eval]);
+        Assert.True(evaluate.ExitCode == 0, evaluate.Text);
+        var metrics = MetricsReport.Read(Path.Combine(eval, "metrics.json"));
+        Assert.Equal(35, metrics.Splits["PublicTest"].Count);
+        Assert.Equal(MetricsReport.Read(Path.Combine(run, "metrics.json")).Splits["PublicTest"].Accuracy, metrics.Splits["PublicTest"].Accuracy, 9);
+        Assert.Contains("PublicTest accuracy", evaluate.Text);
+    }
+
+    [Fact]
+    public async Task Evaluate_reports_a_corrupt_checkpoint_without_a_stack_trace()
+    {
+        var path = Path.Combine(dir, "bad.ckpt");
+        await File.WriteAllTextAsync(path, "not a checkpoint");
+        var output = await CommandLineTests.CaptureAsync(["evaluate", "--checkpoint", path]);
+        Assert.Equal(CliApp.Failure, output.ExitCode);
+        Assert.Contains("not an EmotionNet checkpoint", output.Text);
+        Assert.DoesNotContain("   at ", output.Text);
+    }
+
+    [Fact]
+    public async Task Train_reports_a_bad_csv_row_with_file_and_line()
+    {
+        var csv = Path.Combine(dir, "bad.csv");
+        await File.WriteAllTextAsync(csv, "emotion,pixels,Usage\n3,1 2 3,Training\n");
+        var output = await CommandLineTests.CaptureAsync(["train", "--data", csv, "--out", Path.Combine(dir, "r")]);
+        Assert.Equal(CliApp.Failure, output.ExitCode);
+        Assert.Contains("bad.csv", output.Text);
+        Assert.Contains("line 2", output.Text);
+        Assert.False(Directory.Exists(Path.Combine(dir, "r")) && File.Exists(Path.Combine(dir, "r", "best.ckpt")));
+    }
+
+    [Fact]
+    public void No_checkpoint_means_no_shipped_model_is_pretended()
+    {
+        // Either a real model ships (and loads), or RequirePath says how to get one.
+        if (ShippedModel.Path is { } path) Assert.NotNull(Checkpoint.Load(path));
+        else Assert.Contains("No model", Assert.Throws<EmotionNetException>(ShippedModel.RequirePath).Message);
+    }
+}
