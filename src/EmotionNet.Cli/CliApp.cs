@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Console;
 
@@ -32,6 +33,9 @@ internal static class CliApp
             Output.Hint("Run 'emotionnet --help' or 'emotionnet <verb> --help' for usage.");
             return UsageError;
         }
+
+        // Redirected output (a log file, CI) would otherwise be wrapped at 80 columns.
+        if (System.Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>

@@ -56,6 +56,8 @@ public class CommandLineTests
         using var writer = new StringWriter();
         System.Console.SetOut(writer);
         System.Console.SetError(writer);
+        // Spectre's static console binds to the writer it was created with: point it at ours, then back.
+        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) });
         try
         {
             var code = await CliApp.RunAsync(args);
@@ -63,6 +65,7 @@ public class CommandLineTests
         }
         finally
         {
+            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(stdout) });
             System.Console.SetOut(stdout);
             System.Console.SetError(stderr);
         }

@@ -2,17 +2,30 @@ using Spectre.Console;
 
 namespace EmotionNet.Cli.Console;
 
-/// <summary>Styled messages on standard error, so standard output stays for results.</summary>
+/// <summary>
+/// Messages on standard error, so standard output stays for results. Styled on a terminal; plain,
+/// unwrapped lines when redirected (logs, CI, tests), so a message is never split mid-word.
+/// </summary>
 internal static class Output
 {
-    // Created per message so that a redirected standard error (tests, pipes) is honoured.
-    private static IAnsiConsole Err => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+    public static void Error(string message) => Write("error", "red", message);
 
-    public static void Error(string message) => Err.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+    public static void Warn(string message) => Write("warning", "yellow", message);
 
-    public static void Warn(string message) => Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+    public static void Hint(string message) => Write(null, "grey", message);
 
-    public static void Hint(string message) => Err.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+    public static void Info(string message) => Write(null, null, message);
 
-    public static void Info(string message) => Err.MarkupLine(Markup.Escape(message));
+    private static void Write(string? label, string? color, string message)
+    {
+        var prefix = label is null ? "" : label + ": ";
+        if (System.Console.IsErrorRedirected)
+        {
+            System.Console.Error.WriteLine(prefix + message);
+            return;
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var text = Markup.Escape(message);
+        console.MarkupLine(color is null ? text : label is null ? $"[{color}]{text}[/]" : $"[{color}]{label}:[/] {text}");
+    }
 }
