@@ -50,18 +50,15 @@ public static class Evaluator
             double lossSum = 0;
             var done = 0;
             var loader = new ClipLoaderOptions { BatchSize = options.BatchSize, SequenceLength = options.SequenceLength, Normalization = options.Normalization };
-            using var plain = ClipBatchLoader.Batches(set, loader, epoch: 0, cancellationToken).GetEnumerator();
-            using var mirrored = (options.FlipAveraging ? ClipBatchLoader.Batches(set, loader with { FlipInput = true }, 0, cancellationToken) : []).GetEnumerator();
-            while (plain.MoveNext())
+            foreach (var clips in ClipBatchLoader.Batches(set, loader, epoch: 0, cancellationToken))
             {
                 using var scope = NewDisposeScope();
-                using var batch = plain.Current;
-                var probabilities = nn.functional.softmax(model.call(batch.Inputs.to(device)), 1);
-                if (options.FlipAveraging && mirrored.MoveNext())
-                {
-                    using var flipped = mirrored.Current;
-                    probabilities = (probabilities + nn.functional.softmax(model.call(flipped.Inputs.to(device)), 1)) / 2;
-                }
+                using var batch = clips;
+                var inputs = batch.Inputs.to(device);
+                var probabilities = nn.functional.softmax(model.call(inputs), 1);
+                // The mirror image is the same clean clip flipped along the width: (B, T, 1, H, W).
+                if (options.FlipAveraging)
+                    probabilities = (probabilities + nn.functional.softmax(model.call(inputs.flip(4)), 1)) / 2;
                 var labels = batch.Labels.to(device);
                 lossSum += nn.functional.nll_loss(probabilities.clamp_min(1e-8).log(), labels, reduction: nn.Reduction.Sum).cpu().item<float>();
                 var predicted = probabilities.argmax(1).cpu().data<long>().ToArray();

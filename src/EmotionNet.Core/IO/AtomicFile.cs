@@ -3,7 +3,8 @@ namespace EmotionNet.IO;
 /// <summary>
 /// Writes files so that a crash at any moment leaves either the old file or the complete new
 /// one under the final name, never a half-written file: write a temporary sibling, flush it to
-/// disk, then rename it over the target.
+/// disk, then rename it over the target. I/O failures become an <see cref="EmotionNetException"/>
+/// naming the file.
 /// </summary>
 public static class AtomicFile
 {
@@ -15,13 +16,16 @@ public static class AtomicFile
         {
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             write(stream);
-            stream.Flush(flushToDisk: true);
+            // A writer may already have closed the stream (a StreamWriter without leaveOpen); it flushed then.
+            if (stream.CanWrite) stream.Flush(flushToDisk: true);
         });
     }
 
-    /// <summary>Writes text atomically (UTF-8).</summary>
-    public static void WriteAllText(string path, string contents) =>
-        Write(path, s => { using var w = new StreamWriter(s, leaveOpen: true); w.Write(contents); });
+    /// <summary>Writes bytes atomically.</summary>
+    public static void WriteAllBytes(string path, ReadOnlyMemory<byte> bytes) => Write(path, s => s.Write(bytes.Span));
+
+    /// <summary>Writes text atomically (UTF-8, no byte-order mark).</summary>
+    public static void WriteAllText(string path, string contents) => WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(contents));
 
     /// <summary>
     /// Atomic write for APIs that insist on writing a path themselves (image encoders): they write
@@ -30,17 +34,60 @@ public static class AtomicFile
     public static void WriteVia(string path, Action<string> writeTo)
     {
         ArgumentNullException.ThrowIfNull(writeTo);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
+        var temp = TemporaryPathFor(path);
         try
         {
             writeTo(temp);
-            File.Move(temp, full, overwrite: true);
+            Commit(temp, path);
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            TryDelete(temp);
+        }
+    }
+
+    /// <summary>
+    /// A fresh temporary sibling of <paramref name="path"/> with the same extension (its folder is
+    /// created), for writers that fill a file over time; <see cref="Commit"/> moves it into place.
+    /// </summary>
+    public static string TemporaryPathFor(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EmotionNetException($"Could not create the folder of '{path}': {e.Message}", e);
+        }
+        return Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
+    }
+
+    /// <summary>Moves a finished temporary file onto <paramref name="path"/>, replacing it.</summary>
+    public static void Commit(string temporaryPath, string path)
+    {
+        try
+        {
+            File.Move(temporaryPath, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EmotionNetException($"Could not write '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>Deletes a temporary file if it is there; best effort.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path)) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A stale temporary file is harmless: it never carries a final name.
         }
     }
 }

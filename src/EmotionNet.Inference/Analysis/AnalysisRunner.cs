@@ -1,3 +1,4 @@
+using EmotionNet.IO;
 using System.Diagnostics;
 using EmotionNet.Inference.Annotation;
 using EmotionNet.Inference.Plotting;

@@ -1,3 +1,4 @@
+using EmotionNet.IO;
 using EmotionNet.Inference.Results;
 using OpenCvSharp;
 

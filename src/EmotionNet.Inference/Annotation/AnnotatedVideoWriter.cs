@@ -1,10 +1,11 @@
+using EmotionNet.IO;
 using OpenCvSharp;
 
 namespace EmotionNet.Inference.Annotation;
 
 /// <summary>
 /// Writes annotated frames to <c>name.mp4</c> (FourCC mp4v) or, when that cannot be opened, to
-/// <c>name.avi</c> (MJPG). Frames go to <c>name.tmp.mp4</c>/<c>name.tmp.avi</c> first (FFmpeg picks the
+/// <c>name.avi</c> (MJPG). Frames go to a temporary sibling with the same extension first (FFmpeg picks the
 /// container from the extension) and are renamed by <see cref="Complete"/>, so no half-written video is left under the final name.
 /// </summary>
 public sealed class AnnotatedVideoWriter : IDisposable
@@ -52,7 +53,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
         writer.Release();
         writer.Dispose();
         writer = null;
-        Results.AtomicFile.Commit(temporaryPath!, finalPath!);
+        AtomicFile.Commit(temporaryPath!, finalPath!);
         return finalPath;
     }
 
@@ -61,7 +62,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
         size = frameSize;
         foreach (var (fourCc, extension) in new[] { (FourCC.FromString("mp4v"), ".mp4"), (FourCC.FromString("MJPG"), ".avi") })
         {
-            var temp = basePath + ".tmp" + extension;
+            var temp = AtomicFile.TemporaryPathFor(basePath + extension);
             var candidate = new VideoWriter(temp, VideoCaptureAPIs.FFMPEG, fourCc, fps, size, true);
             if (candidate.IsOpened())
             {
@@ -70,7 +71,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
                 return candidate;
             }
             candidate.Dispose();
-            Results.AtomicFile.TryDelete(temp);
+            AtomicFile.TryDelete(temp);
         }
         throw new EmotionNetException($"Could not open an annotated video '{basePath}.mp4' (mp4v) or '{basePath}.avi' (MJPG) for writing.");
     }
@@ -81,6 +82,6 @@ public sealed class AnnotatedVideoWriter : IDisposable
         if (writer is null) return;
         writer.Dispose();
         writer = null;
-        if (temporaryPath is not null) Results.AtomicFile.TryDelete(temporaryPath);
+        if (temporaryPath is not null) AtomicFile.TryDelete(temporaryPath);
     }
 }

@@ -1,3 +1,4 @@
+using EmotionNet.IO;
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Results;
@@ -65,11 +66,7 @@ public static class EmotionTimelinePlot
         }
 
         var height = PanelHeight * Math.Max(1, series.Length);
-        var temp = AtomicFile.TempPathFor(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        multiplot.SavePng(temp, Width, height);
-        AtomicFile.Commit(temp, path);
+        AtomicFile.WriteVia(path, temp => multiplot.SavePng(temp, Width, height));
     }
 
     private static string HexOf(Emotion emotion) => emotion switch

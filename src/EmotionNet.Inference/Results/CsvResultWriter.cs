@@ -1,3 +1,4 @@
+using EmotionNet.IO;
 using System.Globalization;
 using System.Text;
 using EmotionNet.Emotions;

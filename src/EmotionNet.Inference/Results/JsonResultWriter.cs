@@ -1,3 +1,4 @@
+using EmotionNet.IO;
 using System.Text.Json;
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Analysis;
