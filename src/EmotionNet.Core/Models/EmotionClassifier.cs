@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace EmotionNet.Models;
 
 /// <summary>A trained model ready to predict: loaded from a checkpoint, in eval mode, on a device.</summary>
-public sealed class EmotionClassifier : IEmotionClassifier, IDisposable
+public sealed class EmotionClassifier : IStreamingEmotionClassifier, IDisposable
 {
     private readonly EmotionNetModel model;
     private readonly Device device;
@@ -60,6 +60,33 @@ public sealed class EmotionClassifier : IEmotionClassifier, IDisposable
         var input = FaceTensors.FromFrames(frames, clipCount, SequenceLength, Normalization, device);
         var probabilities = nn.functional.softmax(model.call(input), 1).cpu();
         return probabilities.data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public int FeatureSize => model.Config.FeatureSize;
+
+    /// <inheritdoc />
+    public float[] EncodeFrames(ReadOnlySpan<byte> frames, int frameCount)
+    {
+        if (frameCount == 0) return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var input = FaceTensors.FromFrames(frames, frameCount, 1, Normalization, device).reshape(frameCount, 1, FaceImage.Side, FaceImage.Side);
+        return model.Encode(input).cpu().data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public float[] ClassifyFeatures(ReadOnlySpan<float> features, int clipCount)
+    {
+        if (clipCount == 0) return [];
+        var expected = (long)clipCount * SequenceLength * FeatureSize;
+        if (features.Length != expected)
+            throw new ArgumentException($"Expected {expected} feature values for {clipCount} clip(s) of {SequenceLength} frame(s) x {FeatureSize}, got {features.Length}.", nameof(features));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var input = tensor(features.ToArray(), [clipCount, SequenceLength, FeatureSize]);
+        if (device.type != DeviceType.CPU) input = input.to(device);
+        return nn.functional.softmax(model.Classify(input), 1).cpu().data<float>().ToArray();
     }
 
     /// <inheritdoc />

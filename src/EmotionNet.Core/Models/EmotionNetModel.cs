@@ -47,8 +47,25 @@ public sealed class EmotionNetModel : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var (b, t) = (clips.shape[0], clips.shape[1]);
-        var frames = encoder.call(clips.reshape(b * t, 1, clips.shape[3], clips.shape[4]));   // (B*T, F)
-        var sequence = featureDropout.call(frames.reshape(b, t, -1));                           // (B, T, F)
+        var frames = Encode(clips.reshape(b * t, 1, clips.shape[3], clips.shape[4]));         // (B*T, F)
+        return Classify(frames.reshape(b, t, -1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The per-frame half: (N, 1, 48, 48) -> (N, <see cref="ModelConfig.FeatureSize"/>). Each frame is
+    /// encoded on its own (no mixing across frames in eval mode), so a streaming caller may encode each
+    /// frame once and reuse its features in every clip it belongs to.
+    /// </summary>
+    public Tensor Encode(Tensor frames) => encoder.call(frames);
+
+    /// <summary>
+    /// The temporal half: per-frame features (B, T, F) -> logits (B, classes); the LSTM starts from a zero
+    /// state, as in <see cref="forward"/>, so <c>Classify(Encode(frames))</c> equals <c>forward(clips)</c>.
+    /// </summary>
+    public Tensor Classify(Tensor features)
+    {
+        using var scope = NewDisposeScope();
+        var sequence = featureDropout.call(features);                                          // (B, T, F)
         var (outputs, _, _) = lstm.call(sequence);                                              // (B, T, H)
         var pooled = Pool(outputs);                                                             // (B, H)
         return classifier.call(dropout.call(pooled)).MoveToOuterDisposeScope();

@@ -4,15 +4,23 @@ using EmotionNet.Models;
 namespace EmotionNet.Inference.Recognition;
 
 /// <summary>
-/// Streams per-face emotions: keeps each tracked face's last T crops (T = the classifier's sequence
+/// Streams per-face emotions: keeps each tracked face's last T frames (T = the classifier's sequence
 /// length; a new face's clip is padded at the start with its first crop), predicts all faces of a frame
 /// in one batch, smooths each face's probabilities over time and flags uncertain results.
+/// With an <see cref="IStreamingEmotionClassifier"/> it keeps each face's last T encoder features instead
+/// of its crops: every new crop is encoded once (all faces of a frame in one encoder call) and only the
+/// temporal head re-reads the window, so the per-frame cost does not grow with T; the result equals
+/// <see cref="IEmotionClassifier.Predict"/> on the same clip. Other classifiers get whole clips.
 /// Not thread-safe: one recognizer per stream.
 /// </summary>
 public sealed class EmotionRecognizer
 {
     private readonly IEmotionClassifier classifier;
+    private readonly IStreamingEmotionClassifier? streaming;
     private readonly Dictionary<int, FaceHistory> histories = [];
+    // Grow-only batch buffers: a long stream reuses them instead of allocating per frame.
+    private byte[] pixelBatch = [];
+    private float[] featureBatch = [];
 
     /// <summary>Creates a recognizer over <paramref name="classifier"/> with <paramref name="options"/> (defaults when null).</summary>
     public EmotionRecognizer(IEmotionClassifier classifier, RecognizerOptions? options = null)
@@ -20,6 +28,8 @@ public sealed class EmotionRecognizer
         ArgumentNullException.ThrowIfNull(classifier);
         if (classifier.SequenceLength < 1) throw new ArgumentException($"The classifier's sequence length must be at least 1 (got {classifier.SequenceLength}).", nameof(classifier));
         this.classifier = classifier;
+        streaming = classifier as IStreamingEmotionClassifier;
+        if (streaming is { FeatureSize: < 1 }) throw new ArgumentException($"The classifier's feature size must be at least 1 (got {streaming.FeatureSize}).", nameof(classifier));
         Options = options ?? RecognizerOptions.Default;
         Options.Validate();
     }
@@ -30,14 +40,11 @@ public sealed class EmotionRecognizer
     /// <summary>The classifier underneath.</summary>
     public IEmotionClassifier Classifier => classifier;
 
-    /// <summary>Adds each face's crop to its history and returns one prediction per face, in input order, from a single classifier call.</summary>
+    /// <summary>Adds each face's crop to its history and returns one prediction per face, in input order, from a single classifier call (two with a streaming classifier: encoder, then head).</summary>
     public IReadOnlyList<EmotionPrediction> Recognize(IReadOnlyList<FaceInput> faces)
     {
         ArgumentNullException.ThrowIfNull(faces);
         if (faces.Count == 0) return [];
-        var t = classifier.SequenceLength;
-        var clip = t * FaceImage.FrameBytes;
-        var batch = new byte[faces.Count * clip];
         var faceHistories = new FaceHistory[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
@@ -45,13 +52,11 @@ public sealed class EmotionRecognizer
             if (face.Pixels.Length != FaceImage.FrameBytes)
                 throw new ArgumentException($"Face {face.TrackId} has {face.Pixels.Length} bytes, expected {FaceImage.FrameBytes}.", nameof(faces));
             if (!histories.TryGetValue(face.TrackId, out var history))
-                histories[face.TrackId] = history = new FaceHistory(t);
-            history.Push(face.Pixels.Span);
-            history.CopyClip(batch.AsSpan(i * clip, clip));
+                histories[face.TrackId] = history = new FaceHistory(classifier.SequenceLength, streaming?.FeatureSize);
             faceHistories[i] = history;
         }
 
-        var probabilities = classifier.Predict(batch, faces.Count);
+        var probabilities = streaming is null ? PredictClips(faces, faceHistories) : PredictFromFeatures(streaming, faces, faceHistories);
         var classes = classifier.Classes.Count;
         if (probabilities.Length != faces.Count * classes)
             throw new EmotionNetException($"The classifier returned {probabilities.Length} values for {faces.Count} clip(s) of {classes} classes ({classifier.Classes.Name}): its model and class set do not match.");
@@ -74,37 +79,54 @@ public sealed class EmotionRecognizer
         foreach (var id in histories.Keys.Where(id => !liveTrackIds.Contains(id)).ToArray()) histories.Remove(id);
     }
 
-    /// <summary>One face's last T crops (a ring) and its smoothed probabilities.</summary>
-    private sealed class FaceHistory(int length)
+    // Whole clips of crops: the classifier re-encodes all T frames of every face.
+    private float[] PredictClips(IReadOnlyList<FaceInput> faces, FaceHistory[] faceHistories)
     {
-        private readonly byte[] frames = new byte[length * FaceImage.FrameBytes];
-        private int count;
-        private int next;
+        var clip = classifier.SequenceLength * FaceImage.FrameBytes;
+        var batch = Buffer(ref pixelBatch, faces.Count * clip);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            faceHistories[i].Pixels!.Push(faces[i].Pixels.Span);
+            faceHistories[i].Pixels!.CopyTo(batch.AsSpan(i * clip, clip));
+        }
+        return classifier.Predict(batch.AsSpan(0, faces.Count * clip), faces.Count);
+    }
+
+    // One encoder call for the frame's new crops, then the head over each face's last T features.
+    private float[] PredictFromFeatures(IStreamingEmotionClassifier model, IReadOnlyList<FaceInput> faces, FaceHistory[] faceHistories)
+    {
+        var crops = Buffer(ref pixelBatch, faces.Count * FaceImage.FrameBytes);
+        for (var i = 0; i < faces.Count; i++) faces[i].Pixels.Span.CopyTo(crops.AsSpan(i * FaceImage.FrameBytes));
+        var size = model.FeatureSize;
+        var features = model.EncodeFrames(crops.AsSpan(0, faces.Count * FaceImage.FrameBytes), faces.Count);
+        if (features.Length != faces.Count * size)
+            throw new EmotionNetException($"The classifier encoded {faces.Count} frame(s) into {features.Length} values, expected {faces.Count} x {size}.");
+        var clip = classifier.SequenceLength * size;
+        var batch = Buffer(ref featureBatch, faces.Count * clip);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            faceHistories[i].Features!.Push(features.AsSpan(i * size, size));
+            faceHistories[i].Features!.CopyTo(batch.AsSpan(i * clip, clip));
+        }
+        return model.ClassifyFeatures(batch.AsSpan(0, faces.Count * clip), faces.Count);
+    }
+
+    private static T[] Buffer<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length) buffer = new T[length];
+        return buffer;
+    }
+
+    /// <summary>One face's window (crops or encoder features) and its smoothed probabilities.</summary>
+    private sealed class FaceHistory(int length, int? featureSize)
+    {
         private float[]? smoothed;
 
-        public void Push(ReadOnlySpan<byte> face)
-        {
-            if (count == 0)
-            {
-                // Pad the clip with the first frame, as training pads short sequences.
-                for (var i = 0; i < length; i++) face.CopyTo(frames.AsSpan(i * FaceImage.FrameBytes));
-                count = length;
-                next = 0;
-                return;
-            }
-            face.CopyTo(frames.AsSpan(next * FaceImage.FrameBytes));
-            next = (next + 1) % length;
-        }
+        /// <summary>The last T crops, for a classifier that takes whole clips.</summary>
+        public SlidingWindow<byte>? Pixels { get; } = featureSize is null ? new SlidingWindow<byte>(length, FaceImage.FrameBytes) : null;
 
-        /// <summary>Copies the clip oldest frame first.</summary>
-        public void CopyClip(Span<byte> destination)
-        {
-            for (var i = 0; i < length; i++)
-            {
-                var slot = (next + i) % length;
-                frames.AsSpan(slot * FaceImage.FrameBytes, FaceImage.FrameBytes).CopyTo(destination.Slice(i * FaceImage.FrameBytes));
-            }
-        }
+        /// <summary>The last T encoder features, for a streaming classifier.</summary>
+        public SlidingWindow<float>? Features { get; } = featureSize is { } size ? new SlidingWindow<float>(length, size) : null;
 
         public float[] Smooth(ReadOnlySpan<float> current, float strength)
         {
