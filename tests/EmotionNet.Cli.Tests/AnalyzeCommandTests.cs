@@ -104,6 +104,7 @@ public class AnalyzeCommandTests
     [InlineData("--every", "0")]
     [InlineData("--detect-every", "0")]
     [InlineData("--max-frames", "0")]
+    [InlineData("--model-threads", "-1")]
     public async Task Out_of_range_flags_exit_with_the_usage_code(string flag, string value)
     {
         using var folder = new TempFolder();

@@ -7,7 +7,6 @@ using EmotionNet.Inference.Sources;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
-using TorchSharp;
 
 namespace EmotionNet.Cli.Commands;
 
@@ -29,16 +28,17 @@ internal static class AnalyzeCommand
         var every = new Option<int>("--every") { HelpName = "N", Description = "Process every Nth frame.", DefaultValueFactory = _ => 1 };
         var smoothing = new Option<double>("--smoothing") { HelpName = "S", Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
         var uncertainBelow = new Option<double>("--uncertain-below") { HelpName = "X", Description = "Flag a result uncertain when its top probability is below this, in [0, 1].", DefaultValueFactory = _ => RecognizerOptions.Default.UncertainBelow };
-        var detectEvery = new Option<int>("--detect-every") { HelpName = "N", Description = "Run the face detector on every Nth processed frame; faces keep their last boxes in between (faster).", DefaultValueFactory = _ => 1 };
+        var detectEvery = new Option<int>("--detect-every") { HelpName = "N", Description = "Run the face detector on every Nth processed frame; faces keep their last boxes in between (faster; 1 = every frame).", DefaultValueFactory = _ => AnalyzerOptions.Default.DetectEvery };
         var annotate = new Option<bool>("--annotate") { Description = "Also write an annotated video (annotated.mp4, or .avi) or annotated PNGs for images." };
         var facesCropped = new Option<bool>("--faces-cropped") { Description = "Inputs are already cropped faces: skip detection, the whole image is the face." };
         var device = new Option<string>("--device") { Description = "Where the model runs: auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var maxFrames = new Option<int?>("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
+        var modelThreads = new Option<int>("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -46,7 +46,7 @@ internal static class AnalyzeCommand
             var settings = Parse(
                 parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
-                parse.GetValue(device)!, parse.GetValue(maxFrames));
+                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads));
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
         return command;
@@ -54,7 +54,7 @@ internal static class AnalyzeCommand
 
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
     internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
-        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames)
+        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0)
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
@@ -64,6 +64,7 @@ internal static class AnalyzeCommand
         if (!(smoothing >= 0 && smoothing < 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--smoothing must be in [0, 1) (got {smoothing})."));
         if (!(uncertainBelow >= 0 && uncertainBelow <= 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--uncertain-below must be in [0, 1] (got {uncertainBelow})."));
         if (maxFrames is < 1) throw new UsageException($"--max-frames must be at least 1 (got {maxFrames}).");
+        if (modelThreads < 0) throw new UsageException($"--model-threads must be 0 (automatic) or more (got {modelThreads}).");
         if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
         var deviceKind = device.ToLowerInvariant() switch
         {
@@ -79,6 +80,7 @@ internal static class AnalyzeCommand
             Every = every,
             DetectEvery = detectEvery,
             MaxFrames = maxFrames,
+            ModelThreads = modelThreads,
             FacesCropped = facesCropped,
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
         };
@@ -90,12 +92,6 @@ internal static class AnalyzeCommand
         // Our errors name the file or camera; OpenCV's own warnings (e.g. probing absent cameras) would only add noise.
         Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
         var classifier = loadClassifier(settings.Checkpoint, settings.Device);
-        if (classifier is EmotionClassifier)
-        {
-            // Detection runs on its own thread beside the model (see EmotionAnalyzer), so the model gets
-            // half the cores: more threads only spin against the detector and slow both down.
-            torch.set_num_threads(Math.Max(1, Environment.ProcessorCount / 2));
-        }
         try
         {
             var report = await AnalysisProgressView.RunAsync(settings.Source.Name,

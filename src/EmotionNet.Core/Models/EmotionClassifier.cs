@@ -62,6 +62,17 @@ public sealed class EmotionClassifier : IStreamingEmotionClassifier, IDisposable
         return probabilities.data<float>().ToArray();
     }
 
+    /// <summary>
+    /// Sets libtorch's intra-op thread count, which is process-wide (every model in the process shares it);
+    /// a no-op when it already has that value.
+    /// </summary>
+    public static void UseThreads(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        NativeRuntime.EnsureTorch();
+        if (get_num_threads() != threads) set_num_threads(threads);
+    }
+
     /// <inheritdoc />
     public int FeatureSize => model.Config.FeatureSize;
 

@@ -17,10 +17,25 @@ public sealed record AnalyzerOptions
     public int? MaxFrames { get; init; }
 
     /// <summary>
-    /// Run the face detector on every Nth processed frame only; in between, faces keep the boxes last
-    /// found (default 1: detect on every frame). The main speed lever after DetectionScale for fast sources.
+    /// Run the face detector on every Nth processed frame only; in between, the tracked faces keep the
+    /// boxes last found (default 3). The Haar cascade is the largest cost of a frame (about 60% on one
+    /// thread, see docs/benchmarks-inference.md), so 3 cuts it to a third. The price, at 30 fps: a face
+    /// that appears is picked up at most 2 frames (67 ms) late, a face that leaves is reported up to 2
+    /// frames longer, and a moving face's box lags by up to 2 frames of motion. 1 detects on every frame.
     /// </summary>
-    public int DetectEvery { get; init; } = 1;
+    public int DetectEvery { get; init; } = 3;
+
+    /// <summary>
+    /// Threads libtorch may use for the model (default 0: half the logical cores, at least 1). The face
+    /// stage (decode, detect, crop) runs on its own thread beside the model, so more model threads only
+    /// spin against it: with both of 2 cores given to libtorch the model ran 5 to 100 times slower under
+    /// load. libtorch's thread count is process-wide: the analyzer sets it when it starts a run with an
+    /// <see cref="EmotionNet.Models.EmotionClassifier"/>, and it stays set afterwards.
+    /// </summary>
+    public int ModelThreads { get; init; }
+
+    /// <summary><see cref="ModelThreads"/> with 0 resolved to half the logical cores (at least 1).</summary>
+    public int EffectiveModelThreads => ModelThreads > 0 ? ModelThreads : Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>Treat every frame as an already cropped face: no detection, the whole image is face 1 (default false).</summary>
     public bool FacesCropped { get; init; }
@@ -45,6 +60,7 @@ public sealed record AnalyzerOptions
     {
         if (Every < 1) throw new EmotionNetException($"AnalyzerOptions.Every must be at least 1 (got {Every}).");
         if (DetectEvery < 1) throw new EmotionNetException($"AnalyzerOptions.DetectEvery must be at least 1 (got {DetectEvery}).");
+        if (ModelThreads < 0) throw new EmotionNetException($"AnalyzerOptions.ModelThreads must be 0 (automatic) or more (got {ModelThreads}).");
         if (MaxFrames is < 1) throw new EmotionNetException($"AnalyzerOptions.MaxFrames must be at least 1 (got {MaxFrames}).");
         if (!(FaceMargin >= 0 && FaceMargin <= 1)) throw new EmotionNetException($"AnalyzerOptions.FaceMargin must be in [0, 1] (got {FaceMargin}).");
         if (!(ImageSequenceFps > 0)) throw new EmotionNetException($"AnalyzerOptions.ImageSequenceFps must be positive (got {ImageSequenceFps}).");

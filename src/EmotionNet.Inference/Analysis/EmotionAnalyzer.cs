@@ -60,6 +60,7 @@ public sealed class EmotionAnalyzer
         // Opening checks the source (corrupt video, absent camera) before any work starts.
         using var reader = FrameReader.Open(source, options.ImageSequenceFps);
         opened?.Invoke(reader.Info);
+        if (classifier is EmotionClassifier) EmotionClassifier.UseThreads(options.EffectiveModelThreads);
         var recognizer = new EmotionRecognizer(classifier, options.Recognizer);
         var channel = Channel.CreateBounded<DetectedFrame>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using EmotionNet.IO;
+
+/// <summary>
+/// One mode's markdown: a header (date, machine, exact command) and tables. Printed, and when a doc is
+/// given, written between that mode's markers in it (<c>&lt;!-- bench:MODE:begin --&gt;</c> ...
+/// <c>&lt;!-- bench:MODE:end --&gt;</c>), so each mode refreshes only its own figures.
+/// </summary>
+internal sealed class Report(string mode, string command)
+{
+    private readonly StringBuilder text = new();
+
+    public Report Line(string line = "")
+    {
+        text.AppendLine(line);
+        return this;
+    }
+
+    public Report Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        text.AppendLine("| " + string.Join(" | ", header) + " |");
+        text.AppendLine("|" + string.Concat(header.Select((_, i) => i == 0 ? "---|" : "---:|")));
+        foreach (var row in rows) text.AppendLine("| " + string.Join(" | ", row) + " |");
+        text.AppendLine();
+        return this;
+    }
+
+    public void Publish(string? doc)
+    {
+        var body = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on: {Machine.Describe()}.")
+            .AppendLine()
+            .AppendLine("```bash")
+            .AppendLine(command)
+            .AppendLine("```")
+            .AppendLine()
+            .Append(text)
+            .ToString();
+        Console.WriteLine(body);
+        if (doc is null) return;
+        var begin = $"<!-- bench:{mode}:begin -->";
+        var end = $"<!-- bench:{mode}:end -->";
+        var current = File.ReadAllText(doc);
+        var i = current.IndexOf(begin, StringComparison.Ordinal);
+        var j = current.IndexOf(end, StringComparison.Ordinal);
+        if (i < 0 || j < i) throw new InvalidOperationException($"{doc} has no '{begin}' ... '{end}' section for mode {mode}.");
+        var updated = current[..(i + begin.Length)] + "\n" + body.TrimEnd() + "\n" + current[j..];
+        AtomicFile.WriteAllText(doc, updated);
+        Console.WriteLine($"updated {doc} ({mode})");
+    }
+}
