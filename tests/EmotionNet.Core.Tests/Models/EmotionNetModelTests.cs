@@ -18,6 +18,25 @@ public class EmotionNetModelTests
         Assert.Equal(new long[] { 3, 6 }, logits.shape);
     }
 
+    [Theory]
+    [InlineData(TemporalPooling.Last)]
+    [InlineData(TemporalPooling.Attention)]
+    public void Classify_of_encoded_frames_equals_forward_in_eval_mode(TemporalPooling pooling)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        random.manual_seed(3);
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, Pooling = pooling });
+        model.eval();
+        var clips = randn([2, 4, 1, 48, 48]);
+
+        var features = model.Encode(clips.reshape(8, 1, 48, 48));
+        var split = model.Classify(features.reshape(2, 4, -1));
+
+        Assert.Equal(new long[] { 8, 16 }, features.shape);
+        Assert.True(split.allclose(model.call(clips), rtol: 0, atol: 1e-5));
+    }
+
     [Fact]
     public void Bidirectional_two_layer_lstm_works()
     {
