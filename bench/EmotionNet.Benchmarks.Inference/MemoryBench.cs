@@ -51,8 +51,9 @@ internal static class MemoryBench
                 ["RSS after the first " + every + " frames", $"{first.RssMb:0.0} MB"],
                 ["RSS at the last frame", $"{during[^1].RssMb:0.0} MB"],
                 ["peak RSS (VmHWM, whole process, includes writing the outputs)", $"{ReadKb("VmHWM") / 1024.0:0.0} MB"],
+                ["RSS over the second half (min-max)", $"{half.Min(s => s.RssMb):0.0}-{half.Max(s => s.RssMb):0.0} MB"],
                 ["RSS slope over the second half", string.Create(CultureInfo.InvariantCulture, $"{slope:+0.0;-0.0} KB per 1000 frames")],
-                ["managed heap slope over the second half", string.Create(CultureInfo.InvariantCulture, $"{managedSlope:+0.0;-0.0} KB per 1000 frames")],
+                ["managed heap (after the last GC) slope over the second half", string.Create(CultureInfo.InvariantCulture, $"{managedSlope:+0.0;-0.0} KB per 1000 frames")],
                 ["RSS after writing the outputs", $"{samples[^1].RssMb:0.0} MB"],
             ])
             .Line("![RSS over frames](images/inference-memory-rss.png)").Line()
@@ -61,7 +62,7 @@ internal static class MemoryBench
 
     private sealed record Sample(int Frame, double Seconds, double RssMb, double ManagedMb)
     {
-        public static Sample Take(int frame, Stopwatch clock) => new(frame, clock.Elapsed.TotalSeconds, ReadKb("VmRSS") / 1024.0, GC.GetTotalMemory(false) / (1024.0 * 1024));
+        public static Sample Take(int frame, Stopwatch clock) => new(frame, clock.Elapsed.TotalSeconds, ReadKb("VmRSS") / 1024.0, GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024));
     }
 
     private sealed class Sampler(int every, List<Sample> samples, Stopwatch clock) : IProgress<AnalysisProgress>
@@ -101,7 +102,7 @@ internal static class MemoryBench
         rss.LegendText = "process RSS (MB)";
         rss.LineWidth = 2;
         var managed = plot.Add.ScatterLine(during.Select(s => (double)s.Frame).ToArray(), during.Select(s => s.ManagedMb).ToArray());
-        managed.LegendText = "managed heap (MB)";
+        managed.LegendText = "managed heap after the last GC (MB)";
         managed.LineWidth = 2;
         plot.Title($"emotionnet analyze on a {frames}-frame 640x480 video: memory over frames");
         plot.XLabel("frame");
