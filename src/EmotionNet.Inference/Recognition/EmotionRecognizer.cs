@@ -10,7 +10,8 @@ namespace EmotionNet.Inference.Recognition;
 /// With an <see cref="IStreamingEmotionClassifier"/> it keeps each face's last T encoder features instead
 /// of its crops: every new crop is encoded once (all faces of a frame in one encoder call) and only the
 /// temporal head re-reads the window, so the per-frame cost does not grow with T; the result equals
-/// <see cref="IEmotionClassifier.Predict"/> on the same clip. Other classifiers get whole clips.
+/// <see cref="IEmotionClassifier.Predict"/> on the same clip. Other classifiers, and any classifier at
+/// T = 1 (nothing to reuse), get whole clips through Predict.
 /// Not thread-safe: one recognizer per stream.
 /// </summary>
 public sealed class EmotionRecognizer
@@ -28,7 +29,8 @@ public sealed class EmotionRecognizer
         ArgumentNullException.ThrowIfNull(classifier);
         if (classifier.SequenceLength < 1) throw new ArgumentException($"The classifier's sequence length must be at least 1 (got {classifier.SequenceLength}).", nameof(classifier));
         this.classifier = classifier;
-        streaming = classifier as IStreamingEmotionClassifier;
+        // At T = 1 there is nothing to reuse: one Predict call does the same work as encode + head.
+        streaming = classifier.SequenceLength > 1 ? classifier as IStreamingEmotionClassifier : null;
         if (streaming is { FeatureSize: < 1 }) throw new ArgumentException($"The classifier's feature size must be at least 1 (got {streaming.FeatureSize}).", nameof(classifier));
         Options = options ?? RecognizerOptions.Default;
         Options.Validate();
