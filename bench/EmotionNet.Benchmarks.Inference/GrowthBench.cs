@@ -12,7 +12,9 @@ internal static class GrowthBench
 {
     public static void Run(Report report, int[] lengths, int[] faceCounts, int faceFrames, IEmotionClassifier classifier)
     {
-        var byLength = lengths.Select(n => (X: n, Seconds: Time(classifier, Scenes.Video(1, n)))).ToArray();
+        // One video of the longest length, cut with MaxFrames: one file to generate, the same frames in every run.
+        var longest = Scenes.Video(1, lengths.Max());
+        var byLength = lengths.Select(n => (X: n, Seconds: Time(classifier, longest, n))).ToArray();
         var (a, b, worst) = Fit(byLength.Select(p => ((double)p.X, p.Seconds)).ToArray());
         report.Line("`AnalysisRunner.RunAsync` (frames.csv, frames.json, summary, timeline.png), default options, shipped model, one run each after a warm-up.").Line()
             .Line("**By length** (one face):").Line()
@@ -23,7 +25,7 @@ internal static class GrowthBench
                 string.Create(CultureInfo.InvariantCulture, $"{100 * (p.Seconds - (a + b * p.X)) / p.Seconds:+0.0;-0.0}%")]))
             .Line(string.Create(CultureInfo.InvariantCulture, $"Least-squares line: {a:0.00} s + {1000 * b:0.00} ms x frames; largest residual {100 * worst:0.0}% of a point's time."))
             .Line();
-        var byFaces = faceCounts.Select(f => (X: f, Seconds: Time(classifier, Scenes.Video(f, faceFrames)))).ToArray();
+        var byFaces = faceCounts.Select(f => (X: f, Seconds: Time(classifier, Scenes.Video(f, faceFrames), faceFrames))).ToArray();
         var one = byFaces[0].Seconds;
         report.Line($"**By face count** ({faceFrames} frames):").Line()
             .Table(["faces", "total s", "ms/frame", "ms/frame per extra face"], byFaces.Select(p => (IReadOnlyList<string>)[
@@ -32,16 +34,16 @@ internal static class GrowthBench
                 p.X == byFaces[0].X ? "" : (1000 * (p.Seconds - one) / faceFrames / (p.X - byFaces[0].X)).ToString("0.00", CultureInfo.InvariantCulture)]));
     }
 
-    private static double Time(IEmotionClassifier classifier, string video)
+    private static double Time(IEmotionClassifier classifier, string video, int frames)
     {
         var output = Path.Combine(Path.GetTempPath(), $"emotionnet-bench-growth-{Environment.ProcessId}");
         try
         {
             Run(classifier, video, output, 30); // warm-up
             var clock = Stopwatch.StartNew();
-            Run(classifier, video, output, null);
+            Run(classifier, video, output, frames);
             var seconds = clock.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(video)}: {seconds:0.00} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(video)}, {frames} frames: {seconds:0.00} s"));
             return seconds;
         }
         finally

@@ -16,7 +16,7 @@ using OpenCvSharp;
 internal static class ProfileBench
 {
     private static readonly string[] Stages =
-        ["decode", "grey + 0.5 resize + equalize", "Haar cascade", "track", "crop 48x48", "model (encode + head) + smoothing", "result rows (CSV + JSON writers)"];
+        ["decode", "grey + 0.5 resize + equalize", "Haar cascade", "track", "crop 48x48", "recognizer (model + smoothing)", "result rows (CSV + JSON writers)"];
 
     public static void Run(Report report, int frames, IEmotionClassifier classifier)
     {

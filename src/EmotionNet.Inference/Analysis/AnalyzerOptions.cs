@@ -18,8 +18,8 @@ public sealed record AnalyzerOptions
 
     /// <summary>
     /// Run the face detector on every Nth processed frame only; in between, the tracked faces keep the
-    /// boxes last found (default 3). The Haar cascade is the largest cost of a frame (about 60% on one
-    /// thread, see docs/benchmarks-inference.md), so 3 cuts it to a third. The price, at 30 fps: a face
+    /// boxes last found (default 3). The Haar cascade is the largest cost of a frame (about two thirds
+    /// of it on one thread, see docs/benchmarks-inference.md), so 3 cuts that cost to a third. The price, at 30 fps: a face
     /// that appears is picked up at most 2 frames (67 ms) late, a face that leaves is reported up to 2
     /// frames longer, and a moving face's box lags by up to 2 frames of motion. 1 detects on every frame.
     /// </summary>
