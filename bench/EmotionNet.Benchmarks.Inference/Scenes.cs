@@ -10,7 +10,7 @@ internal static class Scenes
     public const double Fps = 30;
 
     // Bump when the generator changes so that cached videos are rebuilt.
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>The path of a video with <paramref name="faces"/> faces and <paramref name="frames"/> frames, written on first use (kept in the temp folder).</summary>
     public static string Video(int faces, int frames)
@@ -26,7 +26,8 @@ internal static class Scenes
 
     /// <summary>
     /// One face: 160 px, sweeping left and right. Two to four faces: 120 px in a 2x2 grid, each drifting
-    /// sideways with its own phase (faces 1-3 are the three assets, a fourth reuses face1).
+    /// sideways with its own phase (faces 1-3 are the three assets, a fourth reuses face1). Faces move
+    /// <see cref="Speed"/> pixels a frame, a calm head turn, so boxes carried between detections lag visibly.
     /// </summary>
     public static (string Face, FaceBox Box)[] Layout(int faces, int frame)
     {
@@ -37,10 +38,13 @@ internal static class Scenes
             .ToArray();
     }
 
-    // 0 .. range and back, one pixel per frame.
+    /// <summary>Pixels a face moves per frame (90 px/s at 30 fps).</summary>
+    public const int Speed = 3;
+
+    // 0 .. range and back, Speed pixels per frame.
     private static int Sweep(int frame, int range)
     {
-        var p = frame % (2 * range);
+        var p = frame * Speed % (2 * range);
         return p < range ? p : 2 * range - p;
     }
 
