@@ -40,12 +40,12 @@ switch (mode)
         LatencyBench.Run(report, quick ? 3 : 5, quick ? 5 : 40);
         break;
     case "e2e":
-        EndToEndBench.Run(report, quick ? 60 : 150, quick ? 2 : 5);
+        EndToEndBench.Run(report, quick ? 60 : 120, quick ? 2 : 5);
         break;
     case "growth":
     {
         using var shipped = Shipped();
-        GrowthBench.Run(report, quick ? [50, 100, 200] : [250, 500, 1000, 2000], [1, 2, 4], quick ? 100 : 500, shipped);
+        GrowthBench.Run(report, quick ? [50, 100, 200] : [200, 400, 800, 1600], [1, 2, 4], quick ? 100 : 400, shipped);
         break;
     }
     case "memory":
