@@ -32,6 +32,10 @@ public sealed class Checkpoint
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // A null or missing value where the type has none (a tensor without a name, found by fuzzing)
+        // is invalid metadata, not a NullReferenceException later.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     private Checkpoint(CheckpointMetadata metadata, byte[] modelState, byte[] optimizerState)
@@ -97,9 +101,21 @@ public sealed class Checkpoint
         byte[] file;
         try { file = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e); }
+        return Read(file, path);
+    }
 
-        if (file.Length < HeaderBytes || !file.AsSpan(0, 8).SequenceEqual(Magic))
+    /// <summary>Verifies and parses checkpoint bytes read elsewhere; <paramref name="path"/> names them in messages.</summary>
+    /// <exception cref="CheckpointException">The bytes are no checkpoint, of another version, truncated, corrupt or have invalid metadata.</exception>
+    public static Checkpoint Read(byte[] file, string path)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(path);
+        if (file.Length == 0) throw new CheckpointException($"Checkpoint '{path}' is empty (0 bytes).");
+        var magicBytes = Math.Min(file.Length, Magic.Length);
+        if (!file.AsSpan(0, magicBytes).SequenceEqual(Magic.AsSpan(0, magicBytes)))
             throw new CheckpointException($"'{path}' is not an EmotionNet checkpoint (no EMONETCK header).");
+        if (file.Length < HeaderBytes)
+            throw new CheckpointException($"Checkpoint '{path}' is truncated: {file.Length} bytes, less than its {HeaderBytes}-byte header.");
         var version = BitConverter.ToInt32(file, 8);
         if (version != FormatVersion)
             throw new CheckpointException($"Checkpoint '{path}' has format version {version}; this EmotionNet reads version {FormatVersion}.");
@@ -132,25 +148,30 @@ public sealed class Checkpoint
     public EmotionNetModel CreateModel(string sourceForMessages)
     {
         var model = new EmotionNetModel(Metadata.Model);
-        var expected = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
-        foreach (var t in Metadata.Tensors)
-        {
-            if (!expected.TryGetValue(t.Name, out var shape))
-                throw new CheckpointException($"Checkpoint '{sourceForMessages}' has tensor '{t.Name}' that the model {Describe(Metadata.Model)} does not have.");
-            if (!shape.SequenceEqual(t.Shape))
-                throw new CheckpointException($"Checkpoint '{sourceForMessages}': tensor '{t.Name}' has shape [{string.Join(", ", t.Shape)}] but the model expects [{string.Join(", ", shape)}].");
-        }
         try
         {
+            var expected = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
+            foreach (var t in Metadata.Tensors)
+            {
+                if (!expected.TryGetValue(t.Name, out var shape))
+                    throw new CheckpointException($"Checkpoint '{sourceForMessages}' has tensor '{t.Name}' that the model {Describe(Metadata.Model)} does not have.");
+                if (!shape.SequenceEqual(t.Shape))
+                    throw new CheckpointException($"Checkpoint '{sourceForMessages}': tensor '{t.Name}' has shape [{string.Join(", ", t.Shape)}] but the model expects [{string.Join(", ", shape)}].");
+            }
             using var r = new BinaryReader(new MemoryStream(ModelState));
             model.load(r, strict: true);
+            return model;
         }
         catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException)
         {
             model.Dispose();
             throw new CheckpointException($"Checkpoint '{sourceForMessages}': the weights do not fit the model it describes ({e.Message}).", e);
         }
-        return model;
+        catch (CheckpointException)
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Restores the optimizer state saved with this checkpoint.</summary>
