@@ -162,7 +162,7 @@ public sealed class Checkpoint
             model.load(r, strict: true);
             return model;
         }
-        catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException)
+        catch (Exception e) when (IsDamagedState(e))
         {
             model.Dispose();
             throw new CheckpointException($"Checkpoint '{sourceForMessages}': the weights do not fit the model it describes ({e.Message}).", e);
@@ -184,11 +184,20 @@ public sealed class Checkpoint
             using var r = new BinaryReader(new MemoryStream(OptimizerState));
             optimizer.load_state_dict(r);
         }
-        catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException)
+        catch (Exception e) when (IsDamagedState(e))
         {
             throw new CheckpointException($"Checkpoint '{sourceForMessages}': the optimizer state does not fit this optimizer ({e.Message}).", e);
         }
     }
+
+    /// <summary>
+    /// What TorchSharp's readers throw on a damaged state block: a bad length or string prefix
+    /// (FormatException, found by property tests), a short block, a shape or type that does not fit,
+    /// or libtorch's own error.
+    /// </summary>
+    private static bool IsDamagedState(Exception e) =>
+        e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException or FormatException or OverflowException
+            or System.Runtime.InteropServices.ExternalException;
 
     private static string Describe(ModelConfig c) => $"(conv {string.Join("-", c.ConvWidths)}, lstm {c.LstmHidden}x{c.LstmLayers})";
 

@@ -116,6 +116,14 @@ public static class CorpusCases
         Derived("tensor-name-null.ckpt", b => EditMetadata(b, j => j["tensors"]![0]!["name"] = null), Error<CheckpointException>("invalid metadata")),
         Derived("tensor-shape-null.ckpt", b => EditMetadata(b, j => j["tensors"]![0]!["shape"] = null), Error<CheckpointException>("invalid metadata")),
         .. Enumerable.Range(1, 9).Select(i => Committed("fuzz", $"checkpoint/null-in-metadata-{i}.ckpt", EntryPoint.Checkpoint, Error<CheckpointException>("invalid metadata"))),
+        // Found by CheckpointProperties (CsCheck): a damaged length prefix in the weights made TorchSharp throw FormatException.
+        Derived("model-state-bad-string-prefix.ckpt", b =>
+        {
+            var (json, model, optimizer) = CheckpointSurgery.Split(b);
+            // Byte 0 is the entry count; the first tensor name's 7-bit length prefix follows.
+            for (var i = 1; i <= 5; i++) model[i] = 0xFF;
+            return CheckpointSurgery.Join(json, model, optimizer);
+        }, Error<CheckpointException>("weights do not fit")),
         Derived("best-as-last.ckpt", b => b, Error<CheckpointException>("cannot resume"), EntryPoint.Resume),
         Derived("classifier-truncated.ckpt", b => b[..(b.Length - 10)], Error<CheckpointException>("truncated"), EntryPoint.Classifier),
 
