@@ -133,6 +133,7 @@ public sealed class Trainer
             if (cancellationToken.IsCancellationRequested)
             {
                 cancelled = true;
+                Report(new TrainingEvent.Note($"Stopped after epoch {epoch}; saved {files.Last}. Continue with --resume."));
                 break;
             }
         }
