@@ -13,11 +13,13 @@ public sealed class AtomicWriteTests : IDisposable
     public void A_writer_that_throws_midway_leaves_no_file_under_the_final_name()
     {
         var path = Path.Combine(dir, "metrics.json");
-        Assert.Throws<IOException>(() => AtomicFile.Write(path, s =>
+        var e = Assert.Throws<EmotionNetException>(() => AtomicFile.Write(path, s =>
         {
             s.Write(new byte[100_000]);
             throw new IOException("disk full (simulated)");
         }));
+        Assert.Contains("metrics.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("disk full", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(dir));
     }
 
@@ -26,7 +28,7 @@ public sealed class AtomicWriteTests : IDisposable
     {
         var path = Path.Combine(dir, "last.ckpt");
         AtomicFile.WriteAllText(path, "previous, complete");
-        Assert.Throws<IOException>(() => AtomicFile.Write(path, s =>
+        Assert.Throws<EmotionNetException>(() => AtomicFile.Write(path, s =>
         {
             s.Write("new, half-writ"u8);
             throw new IOException("killed (simulated)");

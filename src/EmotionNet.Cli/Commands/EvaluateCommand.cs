@@ -4,6 +4,7 @@ using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Data;
 using EmotionNet.Evaluation;
+using EmotionNet.IO;
 using EmotionNet.Plotting;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Reporting;
@@ -52,7 +53,7 @@ internal static class EvaluateCommand
                 });
 
             var outDir = parse.GetValue(output)!;
-            Directory.CreateDirectory(outDir);
+            AtomicFile.EnsureDirectory(outDir);
             MetricsReport.Write(Path.Combine(outDir, "metrics.json"), path, new Dictionary<string, ClassificationMetrics> { [which.ToString()] = metrics });
             ConfusionMatrixPlot.Save(metrics, Path.Combine(outDir, "confusion-matrix.png"), which.ToString());
             MetricsTable.Show(which.ToString(), metrics);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EmotionNet.Checkpoints;
 using EmotionNet.Data;
 using EmotionNet.Evaluation;
+using EmotionNet.IO;
 using EmotionNet.Imaging;
 using EmotionNet.Models;
 using EmotionNet.Plotting;
@@ -50,7 +51,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         NativeRuntime.EnsureTorch();
         var files = new RunFiles(outputDirectory);
-        Directory.CreateDirectory(outputDirectory);
+        AtomicFile.EnsureDirectory(outputDirectory);
 
         var (run, config, state, resumed) = resume ? RunCheckpoints.LoadResumePoint(files, options.Epochs) : (options, modelConfig, new TrainingState(), null);
         if (run.Threads > 0) set_num_threads(run.Threads);
