@@ -31,6 +31,8 @@ else
   cp tests/Corpus/checkpoints/* "$work/seeds/"
 fi
 "$tools/sharpfuzz" "$work/bin/EmotionNet.Core.dll"
+# The checkpoint loader hands the weights to TorchSharp's reader: instrument it too, so the fuzzer sees its branches.
+[ "$target" = checkpoint ] && "$tools/sharpfuzz" "$work/bin/TorchSharp.dll"
 # Every regression input found earlier seeds the next run too.
 [ -d "tests/Corpus/fuzz/$target" ] && cp "tests/Corpus/fuzz/$target"/* "$work/seeds/" 2>/dev/null || true
 find "$work/seeds" -size 0 -delete   # afl-fuzz refuses empty seeds
