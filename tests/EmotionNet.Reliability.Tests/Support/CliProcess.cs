@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace EmotionNet.Reliability.Tests.Support;
@@ -55,12 +56,16 @@ internal sealed class CliProcess : IDisposable
     /// <summary>SIGKILL: no handler runs, exactly like a crash or power loss of the process.</summary>
     public void KillHard() => process.Kill(entireProcessTree: true);
 
-    /// <summary>SIGINT, what Ctrl+C sends.</summary>
+    /// <summary>SIGINT, what Ctrl+C sends (through libc: a minimal machine may have no kill command).</summary>
     public void Interrupt()
     {
-        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        const int sigint = 2;
+        if (SendSignal(process.Id, sigint) != 0) throw new InvalidOperationException($"kill({process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}.");
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SendSignal(int pid, int signal);
 
     public async Task<int> WaitAsync(TimeSpan limit)
     {
