@@ -46,6 +46,8 @@ internal static class ProcessRunner
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // No MSBuild node may outlive the test (node reuse would leave idle build processes behind).
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var command = $"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList)}";
