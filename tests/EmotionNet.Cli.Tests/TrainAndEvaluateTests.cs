@@ -78,7 +78,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
     public void No_checkpoint_means_no_shipped_model_is_pretended()
     {
         // Either a real model ships (and loads), or RequirePath says how to get one.
-        if (ShippedModel.Path is { } path) Assert.NotNull(Checkpoint.Load(path));
-        else Assert.Contains("No model", Assert.Throws<EmotionNetException>(ShippedModel.RequirePath).Message);
+        if (ShippedModel.IsAvailable) Assert.NotNull(ShippedModel.Load());
+        else Assert.Contains("No model", Assert.Throws<EmotionNetException>(() => ShippedModel.Open()).Message);
     }
 }

@@ -90,14 +90,33 @@ public sealed class Checkpoint
         });
     }
 
-    /// <summary>Reads and verifies a checkpoint; every failure is a <see cref="CheckpointException"/> naming the file.</summary>
+    /// <summary>Reads and verifies a checkpoint file; every failure is a <see cref="CheckpointException"/> naming the file.</summary>
     public static Checkpoint Load(string path)
     {
         if (!File.Exists(path)) throw new CheckpointException($"Checkpoint '{path}' does not exist.");
         byte[] file;
         try { file = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e); }
+        return Parse(file, path);
+    }
 
+    /// <summary>
+    /// Reads and verifies a checkpoint from <paramref name="stream"/> (read to its end, not disposed), for
+    /// checkpoints that are not files: an embedded resource, a download. Every failure is a
+    /// <see cref="CheckpointException"/> naming <paramref name="sourceName"/>.
+    /// </summary>
+    public static Checkpoint Load(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        using var buffer = new MemoryStream();
+        try { stream.CopyTo(buffer); }
+        catch (IOException e) { throw new CheckpointException($"Checkpoint '{sourceName}' cannot be read: {e.Message}", e); }
+        return Parse(buffer.ToArray(), sourceName);
+    }
+
+    private static Checkpoint Parse(byte[] file, string path)
+    {
         if (file.Length < HeaderBytes || !file.AsSpan(0, 8).SequenceEqual(Magic))
             throw new CheckpointException($"'{path}' is not an EmotionNet checkpoint (no EMONETCK header).");
         var version = BitConverter.ToInt32(file, 8);
