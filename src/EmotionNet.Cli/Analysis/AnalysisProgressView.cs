@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Cli.Console;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Analysis;
@@ -10,7 +11,7 @@ namespace EmotionNet.Cli.Analysis;
 /// </summary>
 internal static class AnalysisProgressView
 {
-    private static readonly IAnsiConsole Err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+    private static readonly IAnsiConsole Err = Consoles.StandardError();
 
     public static async Task<T> RunAsync<T>(string title, Func<IProgress<AnalysisProgress>, Task<T>> run)
     {

@@ -66,7 +66,7 @@ public sealed class Trainer
         random.manual_seed(run.Seed);
         using var model = resumed?.CreateModel(files.Last) ?? CreateInitialModel(config, run, classes);
         model.to(device);
-        Report(new TrainingEvent.Note($"Model: {config.Summary}, {model.ParameterCount:N0} parameters; T = {run.SequenceLength}, {run.Precision.ToString().ToLowerInvariant()}, batch {run.BatchSize}, {run.Epochs} epochs."));
+        Report(new TrainingEvent.Note($"Model: {config.Summary}, {model.ParameterCount:N0} parameters; T = {run.SequenceLength}, {run.Precision.ToString().ToLowerInvariant()}, batch {run.BatchSize}, {run.Epochs} epoch(s)."));
         var optimizer = CreateOptimizer(model, run);
         if (resumed is not null)
         {
