@@ -51,7 +51,7 @@ internal static class Targets
     {
         try
         {
-            var checkpoint = Checkpoint.Read(file, "fuzz.ckpt");
+            var checkpoint = Checkpoint.Load(new MemoryStream(file), "fuzz.ckpt");
             // Building the model allocates what the metadata describes; keep to small models so the
             // fuzzer spends its time on parsing, not on allocating a 64-layer LSTM.
             var m = checkpoint.Metadata.Model;

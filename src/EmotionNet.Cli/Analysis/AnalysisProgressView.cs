@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Cli.Console;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Analysis;
@@ -14,7 +15,7 @@ internal static class AnalysisProgressView
     {
         // Made per run, not once: a console kept in a static stays bound to whatever standard error was
         // first, and its refresh thread then writes to a closed writer (seen when a host redirects it).
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var err = Consoles.StandardError();
         var result = default(T)!;
         await err.Progress()
             .AutoClear(false)

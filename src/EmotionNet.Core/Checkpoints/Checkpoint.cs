@@ -94,22 +94,33 @@ public sealed class Checkpoint
         });
     }
 
-    /// <summary>Reads and verifies a checkpoint; every failure is a <see cref="CheckpointException"/> naming the file.</summary>
+    /// <summary>Reads and verifies a checkpoint file; every failure is a <see cref="CheckpointException"/> naming the file.</summary>
     public static Checkpoint Load(string path)
     {
         if (!File.Exists(path)) throw new CheckpointException($"Checkpoint '{path}' does not exist.");
         byte[] file;
         try { file = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e); }
-        return Read(file, path);
+        return Parse(file, path);
     }
 
-    /// <summary>Verifies and parses checkpoint bytes read elsewhere; <paramref name="path"/> names them in messages.</summary>
-    /// <exception cref="CheckpointException">The bytes are no checkpoint, of another version, truncated, corrupt or have invalid metadata.</exception>
-    public static Checkpoint Read(byte[] file, string path)
+    /// <summary>
+    /// Reads and verifies a checkpoint from <paramref name="stream"/> (read to its end, not disposed), for
+    /// checkpoints that are not files: an embedded resource, a download. Every failure is a
+    /// <see cref="CheckpointException"/> naming <paramref name="sourceName"/>.
+    /// </summary>
+    public static Checkpoint Load(Stream stream, string sourceName)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        using var buffer = new MemoryStream();
+        try { stream.CopyTo(buffer); }
+        catch (IOException e) { throw new CheckpointException($"Checkpoint '{sourceName}' cannot be read: {e.Message}", e); }
+        return Parse(buffer.ToArray(), sourceName);
+    }
+
+    private static Checkpoint Parse(byte[] file, string path)
+    {
         if (file.Length == 0) throw new CheckpointException($"Checkpoint '{path}' is empty (0 bytes).");
         var magicBytes = Math.Min(file.Length, Magic.Length);
         if (!file.AsSpan(0, magicBytes).SequenceEqual(Magic.AsSpan(0, magicBytes)))

@@ -26,7 +26,7 @@ public sealed class CheckpointProperties
                 damaged = (byte[])valid.Clone();
                 damaged[position] ^= mask;
             }
-            var e = Assert.Throws<CheckpointException>(() => Checkpoint.Read(damaged, "damaged.ckpt"));
+            var e = Assert.Throws<CheckpointException>(() => Checkpoint.Load(new MemoryStream(damaged), "damaged.ckpt"));
             Assert.Contains("damaged.ckpt", e.Message, StringComparison.Ordinal);
         }, iter: 2000, threads: 1);
     }
@@ -44,7 +44,7 @@ public sealed class CheckpointProperties
             else for (var i = 0; i < bytes.Length && position + i < damaged.Length; i++) damaged[position + i] = kind == 0 ? (byte)(damaged[position + i] ^ bytes[i]) : bytes[i];
             try
             {
-                var loaded = Checkpoint.Read(CheckpointSurgery.WithHeader(damaged), "rehashed.ckpt");
+                var loaded = Checkpoint.Load(new MemoryStream(CheckpointSurgery.WithHeader(damaged)), "rehashed.ckpt");
                 var m = loaded.Metadata.Model;
                 // Only small architectures are built: a damaged width of 10^9 is a question for the allocator, not the parser.
                 if (m.ConvWidths.All(w => w <= 64) && m.LstmHidden <= 64 && m.LstmLayers <= 2 && m.ConvsPerBlock <= 2 && m.NumClasses <= 16)
