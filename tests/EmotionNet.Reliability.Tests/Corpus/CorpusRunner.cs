@@ -1,5 +1,4 @@
 using EmotionNet.Checkpoints;
-using EmotionNet.Cli;
 using EmotionNet.Data;
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Analysis;
@@ -10,6 +9,7 @@ using EmotionNet.Reliability.Tests.Support;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
+using EmotionNet.Tests.Shared.Cli;
 
 namespace EmotionNet.Reliability.Tests.Corpus;
 
@@ -91,24 +91,6 @@ internal static class CorpusRunner
         return ["train", "--out", run, "--resume", "--epochs", "1", "--device", "cpu", "--threads", "1"];
     }
 
-    /// <summary>Runs <see cref="CliApp"/> in this process with the console captured; an exception escaping it is part of the result.</summary>
-    public static async Task<(int ExitCode, string Text)> RunCliAsync(string[] args)
-    {
-        var (stdout, stderr) = (System.Console.Out, System.Console.Error);
-        using var writer = new StringWriter();
-        System.Console.SetOut(writer);
-        System.Console.SetError(writer);
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) });
-        try
-        {
-            var code = await CliApp.RunAsync(args).WaitAsync(Limit);
-            return (code, writer.ToString());
-        }
-        finally
-        {
-            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(stdout) });
-            System.Console.SetOut(stdout);
-            System.Console.SetError(stderr);
-        }
-    }
+    /// <summary>Runs the command line in this process with the console captured; an exception escaping it is part of the result.</summary>
+    public static Task<(int ExitCode, string Text)> RunCliAsync(string[] args) => CliCapture.RunAsync(args, Limit);
 }
