@@ -15,7 +15,7 @@ internal static class EndToEndBench
 {
     public static void Run(Report report, int frames, int repeats)
     {
-        using var shipped = File.Exists(Models.Shipped) ? EmotionClassifier.Load(Models.Shipped, EmotionNet.Runtime.DeviceKind.Cpu) : Models.Untrained(1);
+        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
         using var t4 = Models.Untrained(4);
         var before = new AnalyzerOptions { DetectEvery = 1 };
         var now = AnalyzerOptions.Default;

@@ -6,19 +6,9 @@ using EmotionNet.Runtime;
 /// <summary>The classifiers the benchmarks run.</summary>
 internal static class Models
 {
-    /// <summary>The shipped model (T=1), as 'emotionnet analyze' uses it.</summary>
-    public static string Shipped => Path.Combine(RepoRoot(), "checkpoints", "emotionnet-fer7.ckpt");
-
     /// <summary>The default architecture with random weights at sequence length <paramref name="t"/> (speed does not depend on the weights).</summary>
     public static EmotionClassifier Untrained(int t) =>
         EmotionClassifier.Load(UntrainedCheckpoint.Create(Path.Combine(Path.GetTempPath(), $"emotionnet-bench-untrained-t{t}.ckpt"), t), DeviceKind.Cpu);
-
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EmotionNet.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
 }
 
 /// <summary>

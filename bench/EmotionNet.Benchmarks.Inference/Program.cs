@@ -59,4 +59,4 @@ report.Line($"Mode `{mode}` took {clock.Elapsed.TotalSeconds:0} s.");
 report.Publish(doc);
 return 0;
 
-static EmotionClassifier Shipped() => File.Exists(Models.Shipped) ? EmotionClassifier.Load(Models.Shipped, DeviceKind.Cpu) : Models.Untrained(1);
+static EmotionClassifier Shipped() => EmotionClassifier.LoadShipped(DeviceKind.Cpu);

@@ -14,6 +14,10 @@ internal static class CliApp
     public const int Failure = 1;
     /// <summary>Exit code after Ctrl+C (128 + SIGINT).</summary>
     public const int Cancelled = 130;
+    /// <summary>Exit code for an exception EmotionNet did not expect: a bug (EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+    /// <summary>Set to 1 to let unexpected exceptions through with their stack trace.</summary>
+    public const string DebugVariable = "EMOTIONNET_DEBUG";
 
     public static RootCommand BuildRoot()
     {
@@ -65,6 +69,13 @@ internal static class CliApp
         {
             Output.Error(e.Message);
             return Failure;
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug still gets one line, not a stack trace.
+        catch (Exception e) when (Environment.GetEnvironmentVariable(DebugVariable) != "1")
+#pragma warning restore CA1031
+        {
+            Output.Error($"unexpected {e.GetType().Name}: {e.Message} (a bug in EmotionNet; run with {DebugVariable}=1 for the stack trace and please report it)");
+            return InternalError;
         }
         finally
         {

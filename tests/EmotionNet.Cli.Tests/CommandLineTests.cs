@@ -50,24 +50,5 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", output.Text);
     }
 
-    internal static async Task<(int ExitCode, string Text)> CaptureAsync(string[] args)
-    {
-        var (stdout, stderr) = (System.Console.Out, System.Console.Error);
-        using var writer = new StringWriter();
-        System.Console.SetOut(writer);
-        System.Console.SetError(writer);
-        // Spectre's static console binds to the writer it was created with: point it at ours, then back.
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) });
-        try
-        {
-            var code = await CliApp.RunAsync(args);
-            return (code, writer.ToString());
-        }
-        finally
-        {
-            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(stdout) });
-            System.Console.SetOut(stdout);
-            System.Console.SetError(stderr);
-        }
-    }
+    internal static Task<(int ExitCode, string Text)> CaptureAsync(string[] args) => EmotionNet.Tests.Shared.Cli.CliCapture.RunAsync(args);
 }

@@ -32,6 +32,26 @@ public sealed class TrainAndEvaluateTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_keeps_the_runs_own_recipe_and_epochs_unless_more_are_asked_for()
+    {
+        var run = Path.Combine(dir, "run");
+        string[] tiny = ["--conv-widths", "8,16,32", "--lstm-hidden", "16"];
+        var first = await CommandLineTests.CaptureAsync(["train", "--out", run, "--epochs", "1", "--seq-len", "2", .. tiny]);
+        Assert.True(first.ExitCode == 0, first.Text);
+
+        // The default --epochs (30) and --seq-len (1) must not leak into the resumed run; --threads may change.
+        var again = await CommandLineTests.CaptureAsync(["train", "--out", run, "--resume", "--threads", "1", .. tiny]);
+        Assert.True(again.ExitCode == 0, again.Text);
+        Assert.Contains("T = 2", again.Text);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(run, "epochs.csv")).Length);   // header + 1 epoch
+
+        var longer = await CommandLineTests.CaptureAsync(["train", "--out", run, "--resume", "--epochs", "2", .. tiny]);
+        Assert.True(longer.ExitCode == 0, longer.Text);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "epochs.csv")).Length);
+        Assert.Equal(2, Checkpoint.Load(Path.Combine(run, "last.ckpt")).Metadata.Epoch);
+    }
+
+    [Fact]
     public async Task Evaluate_reports_a_corrupt_checkpoint_without_a_stack_trace()
     {
         var path = Path.Combine(dir, "bad.ckpt");
@@ -58,7 +78,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
     public void No_checkpoint_means_no_shipped_model_is_pretended()
     {
         // Either a real model ships (and loads), or RequirePath says how to get one.
-        if (ShippedModel.Path is { } path) Assert.NotNull(Checkpoint.Load(path));
-        else Assert.Contains("No model", Assert.Throws<EmotionNetException>(ShippedModel.RequirePath).Message);
+        if (ShippedModel.IsAvailable) Assert.NotNull(ShippedModel.Load());
+        else Assert.Contains("No model", Assert.Throws<EmotionNetException>(() => ShippedModel.Open()).Message);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Cli.Console;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Analysis;
@@ -10,12 +11,13 @@ namespace EmotionNet.Cli.Analysis;
 /// </summary>
 internal static class AnalysisProgressView
 {
-    private static readonly IAnsiConsole Err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
-
     public static async Task<T> RunAsync<T>(string title, Func<IProgress<AnalysisProgress>, Task<T>> run)
     {
+        // Made per run, not once: a console kept in a static stays bound to whatever standard error was
+        // first, and its refresh thread then writes to a closed writer (seen when a host redirects it).
+        var err = Consoles.StandardError();
         var result = default(T)!;
-        await Err.Progress()
+        await err.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())

@@ -1,4 +1,3 @@
-using EmotionNet.Checkpoints;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 
@@ -15,5 +14,5 @@ internal static class Classifiers
     /// fails with a message that says how to get a model.
     /// </summary>
     public static IEmotionClassifier Load(string? checkpointPath, DeviceKind device) =>
-        EmotionClassifier.Load(checkpointPath ?? ShippedModel.RequirePath(), device);
+        checkpointPath is null ? EmotionClassifier.LoadShipped(device) : EmotionClassifier.Load(checkpointPath, device);
 }

@@ -4,6 +4,7 @@ using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Data;
 using EmotionNet.Evaluation;
+using EmotionNet.IO;
 using EmotionNet.Plotting;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Reporting;
@@ -30,10 +31,11 @@ internal static class EvaluateCommand
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var path = parse.GetValue(checkpoint) ?? ShippedModel.RequirePath();
+            var path = parse.GetValue(checkpoint);
             var deviceKind = parse.GetValue(device);
             _ = Devices.Resolve(deviceKind);
-            var loaded = Checkpoint.Load(path);
+            var loaded = path is null ? ShippedModel.Load() : Checkpoint.Load(path);
+            var source = path ?? ShippedModel.SourceName;
 
             Output.Info($"Loading {data.Describe(parse)}...");
             var splits = data.Load(parse, loaded.Classes);
@@ -47,16 +49,16 @@ internal static class EvaluateCommand
                 .Start(context =>
                 {
                     var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
-                    metrics = Evaluator.Evaluate(path, set, deviceKind, parse.GetValue(batchSize), !parse.GetValue(noFlip),
+                    metrics = Evaluator.Evaluate(loaded, source, set, deviceKind, parse.GetValue(batchSize), !parse.GetValue(noFlip),
                         new SyncProgress<int>(done => task.Value = done), cancellationToken);
                 });
 
             var outDir = parse.GetValue(output)!;
-            Directory.CreateDirectory(outDir);
-            MetricsReport.Write(Path.Combine(outDir, "metrics.json"), path, new Dictionary<string, ClassificationMetrics> { [which.ToString()] = metrics });
+            AtomicFile.EnsureDirectory(outDir);
+            MetricsReport.Write(Path.Combine(outDir, "metrics.json"), source, new Dictionary<string, ClassificationMetrics> { [which.ToString()] = metrics });
             ConfusionMatrixPlot.Save(metrics, Path.Combine(outDir, "confusion-matrix.png"), which.ToString());
             MetricsTable.Show(which.ToString(), metrics);
-            AnsiConsole.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% ({metrics.Count} clips, checkpoint {path})");
+            AnsiConsole.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% ({metrics.Count} clips, checkpoint {source})");
             return Task.FromResult(0);
         });
         return command;

@@ -49,7 +49,7 @@ internal static class TrainCommand
         var workers = FlagParsers.Int("--workers", defaults.DataWorkers, "Threads that build augmented batches.", 1, 64);
         var seed = FlagParsers.Int("--seed", defaults.Seed, "Seed of weights, shuffling, augmentation and dropout.");
         var maxTrainRows = FlagParsers.Int("--max-train-rows", 0, "Train on a stratified subset of this many training clips (0 = all).", 0, int.MaxValue);
-        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted run in --out from its last checkpoint (its options win; --epochs may extend it)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted run in --out from its last checkpoint (its recipe wins; --epochs may extend it; --threads, --workers and --device are this invocation's)." };
         var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint's weights (same architecture), e.g. a --seq-len 1 model to fine-tune at T > 1." };
         var precision = FlagParsers.Choice("--precision", defaults.Precision, "Arithmetic: fp32, or bf16 mixed precision (fp32 master weights)");
         var noFlip = new Option<bool>("--no-flip-averaging") { Description = "Validate without averaging each face with its mirror image." };
@@ -81,7 +81,8 @@ internal static class TrainCommand
             var batch = onSample && parse.GetResult(batchSize) is null or { Implicit: true } ? SampleBatchSize : parse.GetValue(batchSize);
             var options = new TrainingOptions
             {
-                Epochs = parse.GetValue(epochs),
+                // On --resume the run's own epoch count stands unless --epochs asks for more.
+                Epochs = parse.GetValue(resume) && parse.GetResult(epochs) is null or { Implicit: true } ? 1 : parse.GetValue(epochs),
                 BatchSize = batch,
                 LearningRate = parse.GetValue(lr),
                 WeightDecay = parse.GetValue(weightDecay),
@@ -120,8 +121,8 @@ internal static class TrainCommand
             LoadReportView.Show(splits.Report);
             LoadReportView.ShowSplits(splits);
             var outDir = parse.GetValue(output)!;
-            using (var probe = new EmotionNetModel(config))
-                Output.Info($"{(onSample ? "Training on the embedded sample: a demonstration of the whole flow, not a useful model (use --data for FER2013). " : "")}Model: conv {string.Join("-", config.ConvWidths)} x{config.ConvsPerBlock}, LSTM {config.LstmHidden}x{config.LstmLayers}{(config.Bidirectional ? " bidirectional" : "")}, {probe.ParameterCount:N0} parameters; T = {options.SequenceLength}, {options.Precision.ToString().ToLowerInvariant()}.");
+            if (onSample)
+                Output.Info("Training on the embedded sample: a demonstration of the whole flow, not a useful model (use --data for FER2013).");
 
             var result = TrainingProgressView.Run(progress =>
                 new Trainer(config, options, progress).Fit(splits, outDir, parse.GetValue(resume), cancellationToken));

@@ -24,7 +24,7 @@ internal static class Output
             System.Console.Error.WriteLine(prefix + message);
             return;
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var console = Consoles.Create(System.Console.Error, redirected: false);
         var text = Markup.Escape(message);
         console.MarkupLine(color is null ? text : label is null ? $"[{color}]{text}[/]" : $"[{color}]{label}:[/] {text}");
     }

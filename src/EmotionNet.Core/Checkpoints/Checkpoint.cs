@@ -32,6 +32,10 @@ public sealed class Checkpoint
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // A null or missing value where the type has none (a tensor without a name, found by fuzzing)
+        // is invalid metadata, not a NullReferenceException later.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     private Checkpoint(CheckpointMetadata metadata, byte[] modelState, byte[] optimizerState)
@@ -90,16 +94,39 @@ public sealed class Checkpoint
         });
     }
 
-    /// <summary>Reads and verifies a checkpoint; every failure is a <see cref="CheckpointException"/> naming the file.</summary>
+    /// <summary>Reads and verifies a checkpoint file; every failure is a <see cref="CheckpointException"/> naming the file.</summary>
     public static Checkpoint Load(string path)
     {
         if (!File.Exists(path)) throw new CheckpointException($"Checkpoint '{path}' does not exist.");
         byte[] file;
         try { file = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e); }
+        return Parse(file, path);
+    }
 
-        if (file.Length < HeaderBytes || !file.AsSpan(0, 8).SequenceEqual(Magic))
+    /// <summary>
+    /// Reads and verifies a checkpoint from <paramref name="stream"/> (read to its end, not disposed), for
+    /// checkpoints that are not files: an embedded resource, a download. Every failure is a
+    /// <see cref="CheckpointException"/> naming <paramref name="sourceName"/>.
+    /// </summary>
+    public static Checkpoint Load(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        using var buffer = new MemoryStream();
+        try { stream.CopyTo(buffer); }
+        catch (IOException e) { throw new CheckpointException($"Checkpoint '{sourceName}' cannot be read: {e.Message}", e); }
+        return Parse(buffer.ToArray(), sourceName);
+    }
+
+    private static Checkpoint Parse(byte[] file, string path)
+    {
+        if (file.Length == 0) throw new CheckpointException($"Checkpoint '{path}' is empty (0 bytes).");
+        var magicBytes = Math.Min(file.Length, Magic.Length);
+        if (!file.AsSpan(0, magicBytes).SequenceEqual(Magic.AsSpan(0, magicBytes)))
             throw new CheckpointException($"'{path}' is not an EmotionNet checkpoint (no EMONETCK header).");
+        if (file.Length < HeaderBytes)
+            throw new CheckpointException($"Checkpoint '{path}' is truncated: {file.Length} bytes, less than its {HeaderBytes}-byte header.");
         var version = BitConverter.ToInt32(file, 8);
         if (version != FormatVersion)
             throw new CheckpointException($"Checkpoint '{path}' has format version {version}; this EmotionNet reads version {FormatVersion}.");
@@ -132,25 +159,30 @@ public sealed class Checkpoint
     public EmotionNetModel CreateModel(string sourceForMessages)
     {
         var model = new EmotionNetModel(Metadata.Model);
-        var expected = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
-        foreach (var t in Metadata.Tensors)
-        {
-            if (!expected.TryGetValue(t.Name, out var shape))
-                throw new CheckpointException($"Checkpoint '{sourceForMessages}' has tensor '{t.Name}' that the model {Describe(Metadata.Model)} does not have.");
-            if (!shape.SequenceEqual(t.Shape))
-                throw new CheckpointException($"Checkpoint '{sourceForMessages}': tensor '{t.Name}' has shape [{string.Join(", ", t.Shape)}] but the model expects [{string.Join(", ", shape)}].");
-        }
         try
         {
+            var expected = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
+            foreach (var t in Metadata.Tensors)
+            {
+                if (!expected.TryGetValue(t.Name, out var shape))
+                    throw new CheckpointException($"Checkpoint '{sourceForMessages}' has tensor '{t.Name}' that the model {Describe(Metadata.Model)} does not have.");
+                if (!shape.SequenceEqual(t.Shape))
+                    throw new CheckpointException($"Checkpoint '{sourceForMessages}': tensor '{t.Name}' has shape [{string.Join(", ", t.Shape)}] but the model expects [{string.Join(", ", shape)}].");
+            }
             using var r = new BinaryReader(new MemoryStream(ModelState));
             model.load(r, strict: true);
+            return model;
         }
-        catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException)
+        catch (Exception e) when (IsDamagedState(e))
         {
             model.Dispose();
             throw new CheckpointException($"Checkpoint '{sourceForMessages}': the weights do not fit the model it describes ({e.Message}).", e);
         }
-        return model;
+        catch (CheckpointException)
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Restores the optimizer state saved with this checkpoint.</summary>
@@ -163,11 +195,20 @@ public sealed class Checkpoint
             using var r = new BinaryReader(new MemoryStream(OptimizerState));
             optimizer.load_state_dict(r);
         }
-        catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException)
+        catch (Exception e) when (IsDamagedState(e))
         {
             throw new CheckpointException($"Checkpoint '{sourceForMessages}': the optimizer state does not fit this optimizer ({e.Message}).", e);
         }
     }
+
+    /// <summary>
+    /// What TorchSharp's readers throw on a damaged state block: a bad length or string prefix
+    /// (FormatException, found by property tests), a short block, a shape or type that does not fit,
+    /// or libtorch's own error.
+    /// </summary>
+    private static bool IsDamagedState(Exception e) =>
+        e is ArgumentException or EndOfStreamException or IOException or InvalidOperationException or FormatException or OverflowException
+            or System.Runtime.InteropServices.ExternalException;
 
     private static string Describe(ModelConfig c) => $"(conv {string.Join("-", c.ConvWidths)}, lstm {c.LstmHidden}x{c.LstmLayers})";
 

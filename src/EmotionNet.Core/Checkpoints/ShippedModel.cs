@@ -1,22 +1,35 @@
 namespace EmotionNet.Checkpoints;
 
-/// <summary>The model that ships with EmotionNet (copied next to the assemblies that use it).</summary>
+/// <summary>
+/// The model that ships with EmotionNet, embedded in the EmotionNet.Core assembly: it reaches every
+/// application (and NuGet consumer) with the assembly itself, so there is no file to copy and no path
+/// to configure. Load it with <see cref="Models.EmotionClassifier.LoadShipped"/> or <see cref="Load"/>.
+/// </summary>
 public static class ShippedModel
 {
-    /// <summary>File name of the shipped checkpoint.</summary>
+    /// <summary>File name of the shipped checkpoint (<c>checkpoints/</c> in the repository).</summary>
     public const string FileName = "emotionnet-fer7.ckpt";
 
-    /// <summary>Path of the shipped checkpoint, or null where none ships with this build.</summary>
-    public static string? Path
-    {
-        get
-        {
-            var path = System.IO.Path.Combine(AppContext.BaseDirectory, "checkpoints", FileName);
-            return File.Exists(path) ? path : null;
-        }
-    }
+    /// <summary>The manifest resource that holds it (kept in step with EmotionNet.Core.csproj).</summary>
+    internal const string ResourceName = "EmotionNet.Checkpoints." + FileName;
 
-    /// <summary>The shipped checkpoint's path, or an error that says how to get a model.</summary>
-    public static string RequirePath() => Path ?? throw new EmotionNetException(
+    /// <summary>How messages and reports name the shipped model, since it has no path.</summary>
+    public const string SourceName = "shipped model " + FileName;
+
+    /// <summary>True when this build embeds a shipped model (a build from a tree without one does not).</summary>
+    public static bool IsAvailable => typeof(ShippedModel).Assembly.GetManifestResourceInfo(ResourceName) is not null;
+
+    /// <summary>Opens the embedded checkpoint for reading; the caller disposes the stream.</summary>
+    /// <exception cref="EmotionNetException">This build ships no model; the message says how to get one.</exception>
+    public static Stream Open() => typeof(ShippedModel).Assembly.GetManifestResourceStream(ResourceName) ?? throw new EmotionNetException(
         "No model: this build ships no trained checkpoint yet. Pass --checkpoint <file>, or train one with 'emotionnet train'.");
+
+    /// <summary>Reads and verifies the shipped checkpoint; errors name it as <see cref="SourceName"/>.</summary>
+    /// <exception cref="EmotionNetException">No model ships with this build.</exception>
+    /// <exception cref="CheckpointException">The embedded checkpoint is corrupt.</exception>
+    public static Checkpoint Load()
+    {
+        using var stream = Open();
+        return Checkpoint.Load(stream, SourceName);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using EmotionNet.Emotions;
@@ -131,7 +130,8 @@ public static class Fer2013Reader
     private static string? ParseQuotedRow(ReadOnlySpan<byte> line, FaceClipSetBuilder[] splits, ClassSet classes, out (FaceClipSetBuilder? Builder, int Label) kept)
     {
         kept = default;
-        var fields = Fer2013Row.SplitQuoted(line);
+        var fields = Fer2013Row.SplitQuoted(line, out var reason);
+        if (fields is null) return reason;
         if (fields.Length != 3) return FieldCountReason(fields.Length);
         return ParseFields(Encoding.UTF8.GetBytes(fields[0]), Encoding.UTF8.GetBytes(fields[1]), Encoding.UTF8.GetBytes(fields[2]), splits, classes, out kept);
     }
@@ -164,10 +164,8 @@ public static class Fer2013Reader
         var text = Encoding.UTF8.GetString(line.Length > 200 ? line[..200] : line);
         if (text.Length > 0 && char.IsAsciiDigit(text[0]))
             throw new DataFormatException(name, 1, $"no header: the first line is a data row; expected the header '{Header}'");
-        string[] fields;
-        using (var reader = new StringReader(text))
-        using (var parser = new CsvHelper.CsvParser(reader, CultureInfo.InvariantCulture))
-            fields = parser.Read() ? parser.Record ?? [] : [];
+        var fields = Fer2013Row.SplitQuoted(text, out var reason)
+            ?? throw new DataFormatException(name, 1, $"the header '{Fer2013Row.Show(line)}' has {reason}; expected exactly '{Header}'");
         var names = fields.Select(f => f.Trim()).ToArray();
         if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
             throw new DataFormatException(name, 1, $"the header has {names.Length} column{(names.Length == 1 ? "" : "s")} '{Fer2013Row.Show(line)}'; expected exactly '{Header}'");

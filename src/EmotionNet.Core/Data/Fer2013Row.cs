@@ -116,12 +116,28 @@ internal static class Fer2013Row
         return count == FaceImage.FrameBytes ? null : $"pixels has {count} values; expected {FaceImage.FrameBytes} (48x48)";
     }
 
-    /// <summary>The fields of a quoted row, split by CsvHelper (FER2013 has no quotes; other tools may add them).</summary>
-    public static string[] SplitQuoted(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// The fields of a quoted row, split by CsvHelper (FER2013 has no quotes; other tools may add them),
+    /// or null with the reason when the quoting is malformed.
+    /// </summary>
+    public static string[]? SplitQuoted(ReadOnlySpan<byte> line, out string? reason) => SplitQuoted(Encoding.UTF8.GetString(line), out reason);
+
+    /// <inheritdoc cref="SplitQuoted(ReadOnlySpan{byte}, out string?)"/>
+    public static string[]? SplitQuoted(string line, out string? reason)
     {
-        using var reader = new StringReader(Encoding.UTF8.GetString(line));
+        reason = null;
+        using var reader = new StringReader(line);
         using var parser = new CsvHelper.CsvParser(reader, CultureInfo.InvariantCulture);
-        return parser.Read() ? parser.Record ?? [] : [];
+        try
+        {
+            return parser.Read() ? parser.Record ?? [] : [];
+        }
+        catch (CsvHelper.CsvHelperException)
+        {
+            // CsvHelper's own message is a page of parser state; the reason here is one line.
+            reason = "malformed quoting: a quote inside an unquoted field, or a quoted field not closed";
+            return null;
+        }
     }
 
     private static ReadOnlySpan<byte> Token(ReadOnlySpan<byte> field, int begin)

@@ -17,9 +17,20 @@ public static class Evaluator
     public static ClassificationMetrics Evaluate(string checkpointPath, FaceClipSet set, DeviceKind device, int batchSize = 256, bool flipAveraging = true,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        _ = Devices.Resolve(device); // an unavailable device fails before the file is read
+        return Evaluate(Checkpoint.Load(checkpointPath), checkpointPath, set, device, batchSize, flipAveraging, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates the model of an already read checkpoint (e.g. <see cref="ShippedModel.Load"/>);
+    /// <paramref name="sourceName"/> names it in errors.
+    /// </summary>
+    public static ClassificationMetrics Evaluate(Checkpoint checkpoint, string sourceName, FaceClipSet set, DeviceKind device, int batchSize = 256, bool flipAveraging = true,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
         var dev = Devices.Resolve(device);
-        var checkpoint = Checkpoint.Load(checkpointPath);
-        using var model = checkpoint.CreateModel(checkpointPath);
+        using var model = checkpoint.CreateModel(sourceName);
         model.to(dev);
         var options = new EvaluationOptions
         {

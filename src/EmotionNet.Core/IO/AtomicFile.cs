@@ -15,9 +15,8 @@ public static class AtomicFile
         WriteVia(path, temp =>
         {
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            // Commit flushes to disk; a writer may close the stream itself (a StreamWriter without leaveOpen).
             write(stream);
-            // A writer may already have closed the stream (a StreamWriter without leaveOpen); it flushed then.
-            if (stream.CanWrite) stream.Flush(flushToDisk: true);
         });
     }
 
@@ -40,9 +39,28 @@ public static class AtomicFile
             writeTo(temp);
             Commit(temp, path);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only folder: the user's problem to fix, so a message, not a stack trace.
+            throw new EmotionNetException($"Could not write '{path}': {e.Message}", e);
+        }
         finally
         {
             TryDelete(temp);
+        }
+    }
+
+    /// <summary>Creates an output folder (and its parents) if missing.</summary>
+    /// <exception cref="EmotionNetException">The folder cannot be created (a file of that name, no permission); the message names it.</exception>
+    public static void EnsureDirectory(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EmotionNetException($"Could not create the folder '{folder}': {e.Message}", e);
         }
     }
 
@@ -54,14 +72,7 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EmotionNetException($"Could not create the folder of '{path}': {e.Message}", e);
-        }
+        EnsureDirectory(folder);
         return Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
     }
 
@@ -70,6 +81,9 @@ public static class AtomicFile
     {
         try
         {
+            // Path writers (image encoders, the video writer) do not flush to disk; without this a crash
+            // right after the rename could leave the final name pointing at blocks never written.
+            using (var written = new FileStream(temporaryPath, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
             File.Move(temporaryPath, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -23,17 +23,41 @@ public sealed class EmotionClassifier : IStreamingEmotionClassifier, IDisposable
         Metadata = checkpoint.Metadata;
     }
 
-    /// <summary>Loads a checkpoint for inference.</summary>
+    /// <summary>Loads a checkpoint file for inference.</summary>
     /// <exception cref="CheckpointException">The file is missing, corrupt or does not fit.</exception>
     public static EmotionClassifier Load(string checkpointPath, DeviceKind device = DeviceKind.Auto)
     {
         NativeRuntime.EnsureTorch();
         var dev = Devices.Resolve(device);
-        var checkpoint = Checkpoint.Load(checkpointPath);
-        var model = checkpoint.CreateModel(checkpointPath);
-        model.to(dev);
+        return Create(Checkpoint.Load(checkpointPath), checkpointPath, dev);
+    }
+
+    /// <summary>
+    /// Loads the model that ships inside EmotionNet.Core (see <see cref="ShippedModel"/>): no file, no path.
+    /// </summary>
+    /// <exception cref="EmotionNetException">This build ships no model.</exception>
+    public static EmotionClassifier LoadShipped(DeviceKind device = DeviceKind.Auto)
+    {
+        NativeRuntime.EnsureTorch();
+        var dev = Devices.Resolve(device);
+        return Create(ShippedModel.Load(), ShippedModel.SourceName, dev);
+    }
+
+    /// <summary>Prepares an already read checkpoint for inference; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="CheckpointException">The weights do not fit the architecture the checkpoint describes.</exception>
+    public static EmotionClassifier Load(Checkpoint checkpoint, string sourceName, DeviceKind device = DeviceKind.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        NativeRuntime.EnsureTorch();
+        return Create(checkpoint, sourceName, Devices.Resolve(device));
+    }
+
+    private static EmotionClassifier Create(Checkpoint checkpoint, string sourceName, Device device)
+    {
+        var model = checkpoint.CreateModel(sourceName);
+        model.to(device);
         model.eval();
-        return new EmotionClassifier(model, checkpoint, dev);
+        return new EmotionClassifier(model, checkpoint, device);
     }
 
     /// <summary>Wraps an in-memory model (e.g. one just trained).</summary>

@@ -33,6 +33,9 @@ public sealed record ModelConfig
     /// <summary>Size of the per-frame feature vector the conv stack produces (its last width).</summary>
     public int FeatureSize => ConvWidths[^1];
 
+    /// <summary>One line for logs: "conv 32-64-128-256 x2, LSTM 128x1" (plus "bidirectional" where set).</summary>
+    public string Summary => $"conv {string.Join("-", ConvWidths)} x{ConvsPerBlock}, LSTM {LstmHidden}x{LstmLayers}{(Bidirectional ? " bidirectional" : "")}";
+
     /// <summary>Checks every field; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public ModelConfig Validate()
     {

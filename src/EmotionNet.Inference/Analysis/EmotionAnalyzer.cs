@@ -46,6 +46,21 @@ public sealed class EmotionAnalyzer
     }
 
     /// <summary>
+    /// Analyzes one image file: the faces found, left to right, each with its emotion. The shortest way
+    /// from a picture to a prediction; <see cref="AnalyzeAsync"/> streams folders, videos and cameras.
+    /// </summary>
+    /// <exception cref="EmotionNetException">The path is missing, is not an image, or cannot be decoded.</exception>
+    public async Task<FrameResult> AnalyzeImageAsync(string imagePath, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var source = InputSource.FromPath(imagePath);
+        if (source.Kind != SourceKind.Image)
+            throw new EmotionNetException($"'{imagePath}' is not one image ({source.Kind}): AnalyzeImageAsync reads a single image file; AnalyzeAsync reads folders and videos.");
+        FrameResult? result = null;
+        await foreach (var frame in AnalyzeAsync(source, options, cancellationToken).ConfigureAwait(false)) result ??= frame;
+        return result ?? throw new EmotionNetException($"Image '{imagePath}' gave no frame to analyze.");
+    }
+
+    /// <summary>
     /// Like <see cref="AnalyzeAsync"/>, also handing out each decoded frame (disposed when the enumeration
     /// moves on), and telling <paramref name="opened"/> what the source is once it is open. Two stages overlap: decoding, detection, tracking and cropping of the next frame run on a
     /// worker thread while the classifier works on the current one.

@@ -40,6 +40,8 @@ public sealed class HaarFaceDetector : IFaceDetector
         }
 
         var scale = Options.DetectionScale;
+        // No face of the minimum size fits (a 1x1 image would even resize to 0x0, which OpenCV rejects).
+        if (Math.Min(frame.Width, frame.Height) < Options.MinFaceSize) return [];
         Mat search = grey;
         if (scale < 1.0)
         {

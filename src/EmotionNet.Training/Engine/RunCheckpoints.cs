@@ -48,9 +48,14 @@ internal static class RunCheckpoints
         Checkpoint.Capture(model, metadata, optimizer).Save(path);
     }
 
-    /// <summary>The options, architecture, state and checkpoint to continue the run in <paramref name="files"/> from.</summary>
-    public static (TrainingOptions Run, ModelConfig Config, TrainingState State, Checkpoint Checkpoint) LoadResumePoint(RunFiles files, int requestedEpochs)
+    /// <summary>
+    /// The options, architecture, state and checkpoint to continue the run in <paramref name="files"/> from.
+    /// The recipe is the run's own; where it runs (device, threads, data workers) and how many epochs
+    /// (never fewer than planned) come from <paramref name="current"/>, so a run can move machines.
+    /// </summary>
+    public static (TrainingOptions Run, ModelConfig Config, TrainingState State, Checkpoint Checkpoint) LoadResumePoint(RunFiles files, TrainingOptions current)
     {
+        ArgumentNullException.ThrowIfNull(current);
         if (!File.Exists(files.Last))
             throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start without --resume, or point --out at the folder of the interrupted run.");
         var checkpoint = Checkpoint.Load(files.Last);
@@ -60,8 +65,13 @@ internal static class RunCheckpoints
         {
             var run = training["options"].Deserialize<TrainingOptions>(Json)!.Validate();
             var state = training["state"].Deserialize<TrainingState>(Json)!;
-            // More epochs may be asked for than the interrupted run planned; everything else is the run's own.
-            if (requestedEpochs > run.Epochs) run = run with { Epochs = requestedEpochs };
+            run = run with
+            {
+                Epochs = Math.Max(run.Epochs, current.Epochs),
+                Device = current.Device,
+                Threads = current.Threads,
+                DataWorkers = current.DataWorkers,
+            };
             return (run, checkpoint.Metadata.Model, state, checkpoint);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException)

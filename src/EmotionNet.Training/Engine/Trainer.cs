@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EmotionNet.Checkpoints;
 using EmotionNet.Data;
 using EmotionNet.Evaluation;
+using EmotionNet.IO;
 using EmotionNet.Imaging;
 using EmotionNet.Models;
 using EmotionNet.Plotting;
@@ -42,7 +43,7 @@ public sealed class Trainer
     /// <summary>
     /// Trains on <paramref name="data"/>'s Training split, selects on PublicTest, and writes the run
     /// to <paramref name="outputDirectory"/>. With <paramref name="resume"/> it continues from the
-    /// folder's last checkpoint (its options and architecture win). Cancellation stops at the next
+    /// folder's last checkpoint (its recipe and architecture win; device, threads and workers are this call's). Cancellation stops at the next
     /// batch, saves the last checkpoint, writes the reports and returns with Cancelled set.
     /// </summary>
     public TrainingResult Fit(FaceDataSplits data, string outputDirectory, bool resume = false, CancellationToken cancellationToken = default)
@@ -50,9 +51,9 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         NativeRuntime.EnsureTorch();
         var files = new RunFiles(outputDirectory);
-        Directory.CreateDirectory(outputDirectory);
+        AtomicFile.EnsureDirectory(outputDirectory);
 
-        var (run, config, state, resumed) = resume ? RunCheckpoints.LoadResumePoint(files, options.Epochs) : (options, modelConfig, new TrainingState(), null);
+        var (run, config, state, resumed) = resume ? RunCheckpoints.LoadResumePoint(files, options) : (options, modelConfig, new TrainingState(), null);
         if (run.Threads > 0) set_num_threads(run.Threads);
         var device = Devices.Resolve(run.Device);
         var classes = data.Training.Classes;
@@ -66,6 +67,7 @@ public sealed class Trainer
         random.manual_seed(run.Seed);
         using var model = resumed?.CreateModel(files.Last) ?? CreateInitialModel(config, run, classes);
         model.to(device);
+        Report(new TrainingEvent.Note($"Model: {config.Summary}, {model.ParameterCount:N0} parameters; T = {run.SequenceLength}, {run.Precision.ToString().ToLowerInvariant()}, batch {run.BatchSize}, {run.Epochs} epoch(s)."));
         var optimizer = CreateOptimizer(model, run);
         if (resumed is not null)
         {
@@ -133,6 +135,7 @@ public sealed class Trainer
             if (cancellationToken.IsCancellationRequested)
             {
                 cancelled = true;
+                Report(new TrainingEvent.Note($"Stopped after epoch {epoch}; saved {files.Last}. Continue with --resume."));
                 break;
             }
         }

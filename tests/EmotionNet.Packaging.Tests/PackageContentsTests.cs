@@ -1,0 +1,87 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace EmotionNet.Packaging.Tests;
+
+/// <summary>What each package holds and declares: the files and metadata a consumer and nuget.org see.</summary>
+[Collection(PackagedFeedGroup.Name)]
+public sealed class PackageContentsTests(PackagedFeed feed)
+{
+    [Theory]
+    [InlineData("EmotionNet.Core")]
+    [InlineData("EmotionNet.Training")]
+    [InlineData("EmotionNet.Inference")]
+    public void A_library_package_has_its_dll_docs_readme_metadata_and_symbols(string id)
+    {
+        using var package = ZipFile.OpenRead(feed.PackageFile(id));
+        var files = package.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains($"lib/net10.0/{id}.dll", files);
+        Assert.Contains($"lib/net10.0/{id}.xml", files);
+        Assert.Contains("README.md", files);
+
+        var metadata = Nuspec(package);
+        Assert.Equal(id, Value(metadata, "id"));
+        Assert.Equal(feed.Version, Value(metadata, "version"));
+        Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
+        Assert.Equal("EmotionNet contributors", Value(metadata, "authors"));
+        Assert.Contains("emotion-recognition", Value(metadata, "tags"), StringComparison.Ordinal);
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+        Assert.NotNull(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "repository")?.Attribute("commit"));
+
+        // The managed TorchSharp only: the application chooses the native libtorch (CPU or CUDA, which platform).
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        Assert.Contains("TorchSharp", dependencies);
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase) || d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase));
+
+        using var symbols = ZipFile.OpenRead(feed.PackageFile(id, ".snupkg"));
+        Assert.Contains(symbols.Entries, e => e.FullName == $"lib/net10.0/{id}.pdb");
+    }
+
+    [Fact]
+    public void The_model_and_the_cascade_travel_inside_the_assemblies()
+    {
+        using var core = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Core"));
+        Assert.DoesNotContain(core.Entries, e => e.FullName.EndsWith(".ckpt", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("content", StringComparison.OrdinalIgnoreCase));
+        // Embedded resources: the manifest names them in the dll (no loading needed to check).
+        Assert.True(Contains(core, "lib/net10.0/EmotionNet.Core.dll", "EmotionNet.Checkpoints.emotionnet-fer7.ckpt"u8), "EmotionNet.Core.dll does not embed the shipped model.");
+        using var inference = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Inference"));
+        Assert.True(Contains(inference, "lib/net10.0/EmotionNet.Inference.dll", "EmotionNet.Inference.haarcascade_frontalface_default.xml"u8), "EmotionNet.Inference.dll does not embed the Haar cascade.");
+    }
+
+    [Fact]
+    public void The_tool_is_a_pointer_package_and_a_linux_x64_package_with_its_natives()
+    {
+        using var pointer = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Cli"));
+        var metadata = Nuspec(pointer);
+        Assert.Contains(metadata.Descendants(), e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
+        Assert.Contains(pointer.Entries, e => e.FullName == "README.md");
+        var settings = XDocument.Load(pointer.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
+        Assert.Equal("emotionnet", (string?)settings.Descendants("Command").Single().Attribute("Name"));
+        Assert.Contains(settings.Descendants("RuntimeIdentifierPackage"), e => (string?)e.Attribute("RuntimeIdentifier") == "linux-x64");
+
+        using var linux = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Cli.linux-x64"));
+        var files = linux.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var file in new[] { "emotionnet.dll", "EmotionNet.Core.dll", "libtorch_cpu.so", "libLibTorchSharp.so", "libOpenCvSharpExtern.so" })
+            Assert.Contains($"tools/net10.0/linux-x64/{file}", files);
+        // One platform's natives only: no runtimes/<rid>/ tree of other platforms.
+        Assert.DoesNotContain(files, f => f.Contains("/runtimes/", StringComparison.Ordinal));
+    }
+
+    private static XElement Nuspec(ZipArchive package)
+    {
+        using var stream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static string Value(XElement metadata, string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+    private static bool Contains(ZipArchive package, string entry, ReadOnlySpan<byte> text)
+    {
+        using var stream = package.GetEntry(entry)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.GetBuffer().AsSpan(0, (int)copy.Length).IndexOf(text) >= 0;
+    }
+}

@@ -1,0 +1,96 @@
+using EmotionNet.Checkpoints;
+using EmotionNet.Data;
+using EmotionNet.Emotions;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Sources;
+using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Models;
+using EmotionNet.Reliability.Tests.Support;
+using EmotionNet.Runtime;
+using EmotionNet.Training.Engine;
+using EmotionNet.Training.Options;
+using EmotionNet.Tests.Shared.Cli;
+
+namespace EmotionNet.Reliability.Tests.Corpus;
+
+/// <summary>Runs a corpus case through its library entry point or through the command line.</summary>
+internal static class CorpusRunner
+{
+    /// <summary>A case that takes longer than this hangs, as far as the tests are concerned.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+
+    /// <summary>The file the error must name: the input, or for resume the run's last.ckpt it was copied to.</summary>
+    public static string NamedFile(CorpusCase c, string input) => c.Entry == EntryPoint.Resume ? "last.ckpt" : Path.GetFileName(input);
+
+    /// <summary>Runs the library entry point; returns what it produced (for success cases).</summary>
+    public static string RunApi(CorpusCase c, string input, string workDir)
+    {
+        switch (c.Entry)
+        {
+            case EntryPoint.Csv:
+                var csv = DataSources.Load(input, new DataLoadOptions { Classes = ClassSet.Fer7 });
+                return $"{csv.Training.Count + csv.PublicTest.Count + csv.PrivateTest.Count} faces";
+            case EntryPoint.Folder:
+                var folder = DataSources.Load(CorpusFiles.FolderWith(input), new DataLoadOptions { Classes = ClassSet.Fer7 });
+                return $"{folder.Training.Count + folder.PublicTest.Count + folder.PrivateTest.Count} faces";
+            case EntryPoint.Checkpoint:
+                Checkpoint.Load(input).CreateModel(input).Dispose();
+                return "loaded";
+            case EntryPoint.Classifier:
+                EmotionClassifier.Load(input, DeviceKind.Cpu).Dispose();
+                return "loaded";
+            case EntryPoint.Resume:
+                File.Copy(input, Path.Combine(workDir, "last.ckpt"));
+                new Trainer(new ModelConfig { ConvWidths = [4, 8], ConvsPerBlock = 1, LstmHidden = 8 }, new TrainingOptions { Epochs = 1, BatchSize = 16, Threads = 1 })
+                    .Fit(SampleData.Load(ClassSet.Fer7), workDir, resume: true);
+                return "resumed";
+            case EntryPoint.Analyze:
+                var frames = 0;
+                var faces = 0;
+                var analyzer = new EmotionAnalyzer(new FakeClassifier());
+                var enumerator = analyzer.AnalyzeAsync(InputSource.FromPath(input)).GetAsyncEnumerator();
+                try
+                {
+                    while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    {
+                        frames++;
+                        faces += enumerator.Current.Faces.Count;
+                    }
+                }
+                finally
+                {
+                    enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+                return $"{frames} frames, {faces} faces";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(c), c.Entry, null);
+        }
+    }
+
+    /// <summary>The <c>emotionnet</c> command line that reads the case's input.</summary>
+    public static string[] CliArgs(CorpusCase c, string input, string workDir)
+    {
+        var output = Path.Combine(workDir, "out");
+        return c.Entry switch
+        {
+            EntryPoint.Csv => ["evaluate", "--checkpoint", CorpusFiles.TinyCheckpoint, "--data", input, "--split", "Training", "--out", output, "--device", "cpu"],
+            EntryPoint.Folder => ["evaluate", "--checkpoint", CorpusFiles.TinyCheckpoint, "--data", CorpusFiles.FolderWith(input), "--split", "Training", "--out", output, "--device", "cpu"],
+            EntryPoint.Checkpoint => ["evaluate", "--checkpoint", input, "--split", "PublicTest", "--out", output, "--device", "cpu"],
+            EntryPoint.Classifier => ["analyze", CorpusFiles.Committed("images/grey-8bit.png"), "--checkpoint", input, "--out", output, "--device", "cpu"],
+            EntryPoint.Resume => ResumeArgs(input, workDir),
+            EntryPoint.Analyze => ["analyze", input, "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
+            _ => throw new ArgumentOutOfRangeException(nameof(c), c.Entry, null),
+        };
+    }
+
+    private static string[] ResumeArgs(string input, string workDir)
+    {
+        var run = Path.Combine(workDir, "run");
+        Directory.CreateDirectory(run);
+        File.Copy(input, Path.Combine(run, "last.ckpt"));
+        return ["train", "--out", run, "--resume", "--epochs", "1", "--device", "cpu", "--threads", "1"];
+    }
+
+    /// <summary>Runs the command line in this process with the console captured; an exception escaping it is part of the result.</summary>
+    public static Task<(int ExitCode, string Text)> RunCliAsync(string[] args) => CliCapture.RunAsync(args, Limit);
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using EmotionNet.Checkpoints;
+using EmotionNet.Reliability.Tests.Support;
+using EmotionNet.Training.Reporting;
+using OpenCvSharp;
+using Xunit.Abstractions;
+
+namespace EmotionNet.Reliability.Tests;
+
+/// <summary>
+/// Kills real training runs (the built emotionnet, a child process) with SIGKILL at seeded-random
+/// moments and with SIGINT, and checks that what is on disk is always usable and --resume continues.
+/// </summary>
+[Collection("processes")]
+public sealed class InterruptionTests(ITestOutputHelper log) : IDisposable
+{
+    private const int Epochs = 40;
+    private const int SigintEpochs = 3;
+    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
+    private readonly string dir = Directory.CreateTempSubdirectory("emotionnet-interrupt-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    /// <summary>A cheap run on the embedded sample: 13 batches of 16 per epoch (well under a second), a tiny model, one thread.</summary>
+    private static string[] TrainArgs(string run, bool resume, int epochs = Epochs) =>
+        ["train", "--out", run, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--conv-widths", "4,8", "--lstm-hidden", "8",
+         "--threads", "1", "--seed", "3", "--device", "cpu", .. resume ? new[] { "--resume" } : []];
+
+    [Fact]
+    public async Task Sigkill_at_random_moments_never_leaves_an_unusable_file_and_resume_completes_the_run()
+    {
+        var run = Path.Combine(dir, "run");
+        var random = new Random(20240611);
+        var kills = 0;
+        for (var attempt = 0; kills < 6 && attempt < 20; attempt++)
+        {
+            using var process = CliProcess.Start(TrainArgs(run, resume: File.Exists(Path.Combine(run, "last.ckpt"))));
+            // From the start-up (loading libtorch) to late in the run: kills land in every phase.
+            var delay = TimeSpan.FromMilliseconds(random.Next(1500, 7000));
+            await Task.Delay(delay);
+            if (process.HasExited)
+            {
+                log.WriteLine($"attempt {attempt}: finished before the kill at {delay.TotalSeconds:0.0} s (exit {process.ExitCode})");
+                break;
+            }
+            process.KillHard();
+            await process.WaitAsync(RunLimit);
+            kills++;
+            log.WriteLine($"attempt {attempt}: SIGKILL at {delay.TotalSeconds:0.0} s; on disk: {Describe(run)}");
+            AssertEverythingOnDiskIsUsable(run);
+        }
+        Assert.True(kills >= 5, $"only {kills} kills landed while the run was going");
+
+        using (var finish = CliProcess.Start(TrainArgs(run, resume: File.Exists(Path.Combine(run, "last.ckpt")))))
+        {
+            var code = await finish.WaitAsync(RunLimit);
+            Assert.True(code == 0, finish.Output);
+            StackTraces.AssertNone(finish.Output);
+        }
+        AssertEverythingOnDiskIsUsable(run);
+        Assert.Equal(Epochs, Checkpoint.Load(Path.Combine(run, "last.ckpt")).Metadata.Epoch);
+        Assert.Equal(Epochs + 1, File.ReadAllLines(Path.Combine(run, "epochs.csv")).Length);
+        Assert.True(MetricsReport.Read(Path.Combine(run, "metrics.json")).Splits.ContainsKey("PublicTest"));
+        foreach (var png in new[] { "confusion-matrix.png", "training-curves.png" }) Assert.True(File.Exists(Path.Combine(run, png)), png);
+    }
+
+    [Fact]
+    public async Task Sigint_saves_the_last_checkpoint_exits_130_and_resume_continues_from_it()
+    {
+        var run = Path.Combine(dir, "run");
+        var last = Path.Combine(run, "last.ckpt");
+        using (var process = CliProcess.Start(TrainArgs(run, resume: false, SigintEpochs)))
+        {
+            // Interrupt once the first epoch is saved, i.e. during the second one.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(last) && !process.HasExited && waited.Elapsed < RunLimit) await Task.Delay(50);
+            Assert.False(process.HasExited, process.Output);
+            process.Interrupt();
+            var code = await process.WaitAsync(RunLimit);
+            log.WriteLine(process.Output);
+            Assert.Equal(130, code);
+            StackTraces.AssertNone(process.Output);
+            Assert.Contains("--resume", process.Output, StringComparison.Ordinal);
+        }
+        var saved = Checkpoint.Load(last);
+        Assert.True(saved.HasOptimizerState);
+        Assert.InRange(saved.Metadata.Epoch, 1, SigintEpochs - 1);
+        AssertEverythingOnDiskIsUsable(run);
+
+        using var resumed = CliProcess.Start(TrainArgs(run, resume: true, SigintEpochs));
+        Assert.Equal(0, await resumed.WaitAsync(RunLimit));
+        Assert.Contains($"Resuming from {last}: {saved.Metadata.Epoch} epoch(s)", resumed.Output, StringComparison.Ordinal);
+        Assert.Equal(SigintEpochs, Checkpoint.Load(last).Metadata.Epoch);
+        Assert.Equal(SigintEpochs + 1, File.ReadAllLines(Path.Combine(run, "epochs.csv")).Length);
+    }
+
+    /// <summary>Every file under a final name is complete: checkpoints load, JSON parses, CSV rows are whole, PNGs decode.</summary>
+    private static void AssertEverythingOnDiskIsUsable(string run)
+    {
+        if (!Directory.Exists(run)) return;
+        foreach (var file in Directory.GetFiles(run))
+        {
+            var name = Path.GetFileName(file);
+            // Temporary siblings (".name.<guid>.tmp.ext") are the only files allowed to be partial.
+            if (name.StartsWith('.') && name.Contains(".tmp", StringComparison.Ordinal)) continue;
+            switch (Path.GetExtension(file))
+            {
+                case ".ckpt":
+                    var checkpoint = Checkpoint.Load(file);
+                    checkpoint.CreateModel(file).Dispose();
+                    break;
+                case ".json":
+                    using (JsonDocument.Parse(File.ReadAllBytes(file))) { }
+                    break;
+                case ".csv":
+                    var lines = File.ReadAllLines(file);
+                    Assert.All(lines, l => Assert.Equal(lines[0].Split(',').Length, l.Split(',').Length));
+                    Assert.EndsWith("\n", File.ReadAllText(file), StringComparison.Ordinal);
+                    break;
+                case ".png":
+                    using (var image = Cv2.ImRead(file)) Assert.False(image.Empty(), file);
+                    break;
+                default:
+                    Assert.Fail($"unexpected file '{name}' in the run folder");
+                    break;
+            }
+        }
+    }
+
+    private static string Describe(string run)
+    {
+        if (!Directory.Exists(run)) return "(nothing)";
+        var last = Path.Combine(run, "last.ckpt");
+        var epoch = File.Exists(last) ? $" (last.ckpt at epoch {Checkpoint.Load(last).Metadata.Epoch})" : "";
+        return string.Join(", ", Directory.GetFiles(run).Select(Path.GetFileName).Order()) + epoch;
+    }
+}
