@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A limit=([profile]=90 [latency]=90 [e2e]=300 [growth]=180 [memory]=360)
+declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330)
 modes=("$@")
 [ ${#modes[@]} -eq 0 ] && modes=(profile latency e2e growth memory)
 for m in "${modes[@]}"; do
