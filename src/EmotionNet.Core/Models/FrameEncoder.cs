@@ -9,6 +9,9 @@ internal sealed class FrameEncoder : Module<Tensor, Tensor>
 {
     private readonly ModuleList<ConvBlock> blocks = new();
     private readonly AdaptiveAvgPool2d pool;
+    private readonly bool channelsLast = Experiment;
+
+    internal static bool Experiment { get; set; }
 
     public FrameEncoder(ModelConfig config) : base(nameof(FrameEncoder))
     {
@@ -26,7 +29,7 @@ internal sealed class FrameEncoder : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var y = x;
+        var y = channelsLast ? x.as_strided(x.shape, [x.shape[2] * x.shape[3], 1, x.shape[3], 1]) : x;
         foreach (var block in blocks) y = block.call(y);
         return pool.call(y).flatten(1).MoveToOuterDisposeScope();
     }
