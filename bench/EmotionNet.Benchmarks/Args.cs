@@ -7,6 +7,8 @@ internal sealed class Args(string[] raw)
 {
     public string Mode => raw[0];
 
+    public string[] Raw => raw;
+
     /// <summary>The exact command that reproduces this run, as the docs show it.</summary>
     public string Command => "dotnet run --project bench/EmotionNet.Benchmarks -c Release -- " + string.Join(' ', raw);
 

@@ -17,6 +17,9 @@ internal static class TrainBenchmark
 {
     private const int BatchSize = 128;
 
+    /// <summary>The variant with the conv stack in NCHW order, as before channels-last: the "before" of the optimization.</summary>
+    public const string Nchw = "nchw";
+
     public sealed record Result(Precision Precision, int T, List<double> FramesPerSecond, StepProfiler Profile, string Variant = "");
 
     public static string Run(Args args)
@@ -37,18 +40,20 @@ internal static class TrainBenchmark
                .Row("bf16", Stats.Cell(peak16, "F0"))
                .Line();
 
-        var variants = args.Text("--variant") is { } v ? new[] { "", v } : [""];
-        var results = new List<Result>();
+        // The "before" of the channels-last change is measured at T = 1 beside the shipped layout (skip with --no-before).
+        var before = Array.IndexOf(args.Raw, "--no-before") < 0;
+        var all = new List<Result>();
         foreach (var t in lengths)
         {
+            var variants = before && t == lengths[0] ? new[] { "", Nchw } : [""];
             var setups = variants.SelectMany(variant => new[] { (Precision.Fp32, t, variant), (Precision.Bf16, t, variant) }).ToList();
             foreach (var result in Measure(config, setups, runs))
             {
                 Console.WriteLine($"  T={t} {result.Precision} {result.Variant}: {Stats.Summary(result.FramesPerSecond, "frames/s", "F0")}");
-                results.Add(result);
+                all.Add(result);
             }
         }
-        if (variants.Length > 1) return section.Render();
+        var results = all.Where(r => r.Variant == "").ToList();
 
         section.Header("T", "precision", "frames/s, median (min-max, n)", "ms per step", "achieved GFLOP/s", "of the matmul peak", "bf16 / fp32");
         foreach (var r in results)
@@ -62,6 +67,18 @@ internal static class TrainBenchmark
                 Stats.F(BatchSize * r.T / fps * 1000, "F0"), Stats.F(gflops, "F0"), $"{gflops / peak:P0}", ratio);
         }
         section.Line();
+
+        if (all.Any(r => r.Variant == Nchw))
+        {
+            var t = lengths[0];
+            double Fps(Precision p, string v) => Stats.Median(all.First(r => r.T == t && r.Precision == p && r.Variant == v).FramesPerSecond);
+            section.Line($"Before and after the channels-last conv stack, T = {t}, measured in the same run with the repeats interleaved (frames/s, median (min-max, n)):").Line()
+                   .Header("conv stack memory order", "fp32", "bf16", "bf16 / fp32");
+            foreach (var (v, label) in new[] { (Nchw, "NCHW (before)"), ("", "channels-last (now)") })
+                section.Row(label, Stats.Cell(all.First(r => r.T == t && r.Precision == Precision.Fp32 && r.Variant == v).FramesPerSecond, "F0"),
+                    Stats.Cell(all.First(r => r.T == t && r.Precision == Precision.Bf16 && r.Variant == v).FramesPerSecond, "F0"), $"{Fps(Precision.Bf16, v) / Fps(Precision.Fp32, v):F2}x");
+            section.Row("speedup", $"**{Fps(Precision.Fp32, "") / Fps(Precision.Fp32, Nchw):F2}x**", $"**{Fps(Precision.Bf16, "") / Fps(Precision.Bf16, Nchw):F2}x**", "").Line();
+        }
 
         foreach (var t in lengths)
         {
@@ -88,8 +105,10 @@ internal static class TrainBenchmark
         double Phase(StepProfiler p, params StepPhase[] phases) => phases.Sum(x => Stats.Median(p.Milliseconds(Index(x))));
         var compute32 = Phase(fp32, StepPhase.Forward, StepPhase.Backward);
         var compute16 = Phase(bf16, StepPhase.Forward, StepPhase.Backward);
-        var total16 = Stats.Median(bf16.TotalMilliseconds());
-        var total32 = Stats.Median(fp32.TotalMilliseconds());
+        var all = Enum.GetValues<StepPhase>();
+        // Sums of per-phase medians, so the parts add up to the whole.
+        var total16 = Phase(bf16, all) + Stats.Median(bf16.Milliseconds(StepProfiler.Names.Length - 1));
+        var total32 = Phase(fp32, all) + Stats.Median(fp32.Milliseconds(StepProfiler.Names.Length - 1));
         var overhead16 = total16 - compute16;
         var mixedOnly = Phase(bf16, StepPhase.WeightCopy, StepPhase.BufferCopyIn, StepPhase.GradientCopy, StepPhase.BufferCopyOut) - Phase(fp32, StepPhase.WeightCopy);
         var capped = total32 / (total32 - compute32 + compute16);
@@ -138,13 +157,11 @@ internal static class TrainBenchmark
         {
             (Precision, T, Variant) = (precision, t, variant);
             random.manual_seed(42);
-            Models.FrameEncoder.Experiment = variant == "channels-last";
-            model = new EmotionNetModel(config);
+            model = new EmotionNetModel(config, channelsLast: variant != Nchw);
             model.train();
             var run = new TrainingOptions { Precision = precision, SequenceLength = t, BatchSize = BatchSize };
             var optimizer = TrainingStep.CreateOptimizer(model, run);
             mixed = precision == Precision.Bf16 ? new MixedPrecisionModel(model, CPU) : null;
-            Models.FrameEncoder.Experiment = false;
             Step = new TrainingStep(model, mixed, optimizer, run, null);
             Inputs = randn([BatchSize, t, 1, Imaging.FaceImage.Side, Imaging.FaceImage.Side]);
             Labels = randint(0, config.NumClasses, [BatchSize]);

@@ -23,7 +23,7 @@ internal sealed class MixedPrecisionModel : IDisposable
     public MixedPrecisionModel(EmotionNetModel master, Device device)
     {
         this.master = master;
-        working = new EmotionNetModel(master.Config);
+        working = new EmotionNetModel(master.Config, master.ChannelsLast);
         working.to(device).to(ScalarType.BFloat16);
         masterParameters = master.parameters().ToArray();
         workingParameters = working.parameters().ToArray();

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the data and training benchmarks and rewrites their generated sections of docs/benchmarks.md
+# (between <!-- bench:MODE --> markers), each with its machine, exact command, medians and ranges.
+#
+#   bench/run-training-benchmarks.sh                 # all modes, about 15-17 minutes on an idle 2-core machine
+#   bench/run-training-benchmarks.sh train growth    # only those modes
+#   FER2013=/path/fer2013.csv.gz bench/run-training-benchmarks.sh
+#
+# Every mode has its own time limit, so the whole script stays under 20 minutes; a mode that hits
+# its limit leaves its previous section in place and the script reports it and exits 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data="${FER2013:-}"
+if [ -z "$data" ]; then
+  for candidate in ../shared/datasets/fer2013/fer2013.csv.gz ../../shared/datasets/fer2013/fer2013.csv.gz; do
+    if [ -f "$candidate" ]; then data="$candidate"; break; fi
+  done
+fi
+if [ ! -f "$data" ]; then
+  echo "run-training-benchmarks: FER2013 not found; set FER2013=/path/to/fer2013.csv.gz" >&2
+  exit 1
+fi
+
+doc=docs/benchmarks.md
+modes=("$@")
+[ ${#modes[@]} -gt 0 ] || modes=(load augment micro train accuracy growth memory)
+
+# Seconds each mode may take (idle-machine runtime in the comment).
+declare -A limit=(
+  [load]=120      # ~15 s
+  [augment]=120   # ~20 s
+  [micro]=240     # ~1.5 min
+  [train]=300     # ~1.5 min
+  [accuracy]=480  # ~5 min
+  [growth]=300    # ~3 min
+  [memory]=240    # ~2.5 min
+)
+
+start=$SECONDS
+dotnet build bench/EmotionNet.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly
+failed=()
+timings=()
+for mode in "${modes[@]}"; do
+  if [ -z "${limit[$mode]:-}" ]; then echo "run-training-benchmarks: unknown mode '$mode'" >&2; exit 2; fi
+  echo "=== $mode (limit ${limit[$mode]} s)"
+  t0=$SECONDS
+  if timeout --signal=INT --kill-after=15 "${limit[$mode]}" \
+       dotnet run --project bench/EmotionNet.Benchmarks -c Release --no-build -- "$mode" --data "$data" --doc "$doc"; then
+    timings+=("$mode $((SECONDS - t0)) s")
+  else
+    failed+=("$mode")
+    timings+=("$mode FAILED after $((SECONDS - t0)) s")
+  fi
+done
+echo "=== done in $((SECONDS - start)) s: ${timings[*]}"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "run-training-benchmarks: failed or timed out: ${failed[*]}" >&2
+  exit 1
+fi
