@@ -80,6 +80,18 @@ internal static class TrainBenchmark
             section.Row("speedup", $"**{Fps(Precision.Fp32, "") / Fps(Precision.Fp32, Nchw):F2}x**", $"**{Fps(Precision.Bf16, "") / Fps(Precision.Bf16, Nchw):F2}x**", "").Line();
         }
 
+        var layers = LayerProfile.Measure(config, BatchSize, runs);
+        section.Line($"The conv stack layer by layer: standalone layers of the model's sizes, batch {BatchSize} frames, channels-last, forward + backward, ms, median of {runs}:").Line()
+               .Header("block", "convolutions fp32", "bf16", "speedup", "BatchNorm + ReLU + max pool fp32", "bf16", "speedup");
+        foreach (var l in layers)
+            section.Row(l.Block, Stats.F(l.Conv32), Stats.F(l.Conv16), $"{l.Conv32 / l.Conv16:F2}x", Stats.F(l.Elementwise32), Stats.F(l.Elementwise16), $"{l.Elementwise32 / l.Elementwise16:F2}x");
+        double Sum(Func<LayerProfile.Row, double> f) => layers.Sum(f);
+        section.Row("**all**", Stats.F(Sum(l => l.Conv32)), Stats.F(Sum(l => l.Conv16)), $"**{Sum(l => l.Conv32) / Sum(l => l.Conv16):F2}x**",
+                Stats.F(Sum(l => l.Elementwise32)), Stats.F(Sum(l => l.Elementwise16)), $"**{Sum(l => l.Elementwise32) / Sum(l => l.Elementwise16):F2}x**")
+               .Line()
+               .Line($"In bf16 the elementwise layers take {Sum(l => l.Elementwise16) / (Sum(l => l.Elementwise16) + Sum(l => l.Conv16)):P0} of the conv stack's time (fp32: {Sum(l => l.Elementwise32) / (Sum(l => l.Elementwise32) + Sum(l => l.Conv32)):P0}).")
+               .Line();
+
         foreach (var t in lengths)
         {
             var fp32 = results.First(x => x.T == t && x.Precision == Precision.Fp32);
