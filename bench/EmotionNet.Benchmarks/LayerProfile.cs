@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EmotionNet.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
