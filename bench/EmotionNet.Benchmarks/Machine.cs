@@ -13,6 +13,16 @@ internal static class Machine
         return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
+    private static readonly string[] Bf16Flags = ["avx512_bf16", "amx_bf16"];
+
+    /// <summary>The CPU's bf16 instructions, which decide whether bf16 can be faster at all.</summary>
+    public static string Bf16Support()
+    {
+        var flags = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) ?? "" : "";
+        var found = Bf16Flags.Where(f => flags.Split(' ').Contains(f)).ToArray();
+        return found.Length == 0 ? "no bf16 instructions" : string.Join(", ", found);
+    }
+
     public static string Os()
     {
         const string path = "/etc/os-release";
@@ -44,7 +54,7 @@ internal static class Machine
         var busy = Math.Max(loadBefore, loadAfter) > Environment.ProcessorCount + 0.5
             ? " **Taken under contention** (load average above the core count): provisional, rerun on an idle machine."
             : "";
-        return $"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {MemoryGb():F0} GB, {Os()}, {RuntimeInformation.FrameworkDescription}, " +
+        return $"Machine: {Cpu()} ({Bf16Support()}), {Environment.ProcessorCount} cores, {MemoryGb():F0} GB, {Os()}, {RuntimeInformation.FrameworkDescription}, " +
                $"TorchSharp {TorchSharpVersion()} / libtorch {LibTorchVersion()}{threads}. Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; " +
                $"1-minute load average {loadBefore:F1} before, {loadAfter:F1} after.{busy}";
     }
