@@ -2,7 +2,7 @@
 # Runs the data and training benchmarks and rewrites their generated sections of docs/benchmarks.md
 # (between <!-- bench:MODE --> markers), each with its machine, exact command, medians and ranges.
 #
-#   bench/run-training-benchmarks.sh                 # all modes, about 15-17 minutes on an idle 2-core machine
+#   bench/run-training-benchmarks.sh                 # all modes; estimated 15 minutes on an idle 2-core machine
 #   bench/run-training-benchmarks.sh train growth    # only those modes
 #   FER2013=/path/fer2013.csv.gz bench/run-training-benchmarks.sh
 #
@@ -27,7 +27,7 @@ doc=docs/benchmarks.md
 modes=("$@")
 [ ${#modes[@]} -gt 0 ] || modes=(load augment micro train accuracy growth memory)
 
-# Seconds each mode may take (idle-machine runtime in the comment).
+# Seconds each mode may take (the comment: estimated idle-machine runtime).
 declare -A limit=(
   [load]=90       # ~15 s
   [augment]=90    # ~20 s
