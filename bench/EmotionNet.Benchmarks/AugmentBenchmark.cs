@@ -8,9 +8,11 @@ namespace EmotionNet.Benchmarks;
 /// <summary>Throughput of the batch loader with augmentation, 1 worker, at T=1 and T=8.</summary>
 internal static class AugmentBenchmark
 {
-    public static void Run(string path, int runs)
+    public static string Run(string path, int runs, string command)
     {
         NativeRuntime.EnsureTorch();
+        var section = new Section(command);
+        var rows = new List<(string What, int T, List<double> Rates)>();
         var set = File.Exists(path) ? Fer2013Reader.Read(path).Training.Subset(8192, 1) : SampleData.Load(Emotions.ClassSet.Fer7).Training;
         Console.WriteLine($"augment: {set.Count} clips from {set.Source}, {runs} runs, {Environment.ProcessorCount} cores");
         foreach (var t in new[] { 1, 8 })
@@ -29,6 +31,7 @@ internal static class AugmentBenchmark
                 }
                 var label = workers == 0 ? "on the consuming thread" : "1 background worker    ";
                 Console.WriteLine($"  T={t}, {label}: {Stats.Summary(framesPerSecond, "frames/s", "F0")}; clips/s = frames/s / {t}");
+                rows.Add((workers == 0 ? "loader, built on the consuming thread (`Workers = 0`)" : "loader, 1 background worker", t, framesPerSecond));
             }
         }
 
@@ -50,6 +53,12 @@ internal static class AugmentBenchmark
                 rates.Add(set.Count * t / sw.Elapsed.TotalSeconds);
             }
             Console.WriteLine($"  T={t}, PseudoSequenceGenerator alone: {Stats.Summary(rates, "frames/s", "F0")}");
+            rows.Add(("`PseudoSequenceGenerator` alone, one thread", t, rates));
         }
+        section.Line($"{set.Count:N0} Training clips of {set.Source}, default `PseudoSequenceOptions`, batch 64, shuffled. Frames/s; clips/s = frames/s / T.").Line()
+               .Header("measure", "T = 1, frames/s", "T = 8, frames/s");
+        foreach (var what in rows.Select(r => r.What).Distinct())
+            section.Row(what, Stats.Cell(rows.First(r => r.What == what && r.T == 1).Rates, "F0"), Stats.Cell(rows.First(r => r.What == what && r.T == 8).Rates, "F0"));
+        return section.Render();
     }
 }

@@ -7,8 +7,9 @@ namespace EmotionNet.Benchmarks;
 /// <summary>Times the FER2013 reader against the floor of decompressing the same file.</summary>
 internal static class LoadBenchmark
 {
-    public static void Run(string path, int runs)
+    public static string Run(string path, int runs, string command)
     {
+        var section = new Section(command);
         Console.WriteLine($"load: {path}, {runs} runs, {Environment.ProcessorCount} cores");
         var floor = new List<double>();
         for (var r = 0; r < runs; r++)
@@ -19,7 +20,6 @@ internal static class LoadBenchmark
                 gzip.CopyTo(Stream.Null, 1 << 20);
             floor.Add(sw.Elapsed.TotalSeconds);
         }
-        Console.WriteLine($"  gzip decompression only: {Stats.Summary(floor, "s")}");
 
         var times = new List<double>();
         FaceDataSplits? splits = null;
@@ -32,12 +32,20 @@ internal static class LoadBenchmark
             splits = Fer2013Reader.Read(path);
             times.Add(sw.Elapsed.TotalSeconds);
         }
-        Console.WriteLine($"  Fer2013Reader.Read:      {Stats.Summary(times, "s")}");
         var bytes = splits!.Training.SizeInBytes + splits.PublicTest.SizeInBytes + splits.PrivateTest.SizeInBytes;
-        Console.WriteLine($"  clips: Training {splits.Training.Count}, PublicTest {splits.PublicTest.Count}, PrivateTest {splits.PrivateTest.Count}");
-        Console.WriteLine($"  loaded set: {bytes / 1e6:F1} MB (FaceClipSet.SizeInBytes, summed)");
+        var rows = splits.Training.Count + splits.PublicTest.Count + splits.PrivateTest.Count;
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"  process peak working set: {process.PeakWorkingSet64 / 1e6:F0} MB; managed heap after load: {GC.GetTotalMemory(true) / 1e6:F0} MB");
+        section.Line($"`{Path.GetFileName(path)}`: {new FileInfo(path).Length / 1e6:F1} MB gzip, {rows:N0} rows (Training {splits.Training.Count:N0}, PublicTest {splits.PublicTest.Count:N0}, PrivateTest {splits.PrivateTest.Count:N0}).")
+               .Line()
+               .Header("measure", "seconds, median (min-max, n)", "goal / ratio")
+               .Row("`Fer2013Reader.Read`, full set into `FaceDataSplits`", Stats.Cell(times, "F2"), $"goal <= 2.0 s; **{Stats.Median(times) / Stats.Median(floor):F2}x** the floor")
+               .Row("floor: `GZipStream` decompression alone to `Stream.Null`", Stats.Cell(floor, "F2"), "1x")
+               .Line()
+               .Header("memory", "MB")
+               .Row("loaded set, `FaceClipSet.SizeInBytes` summed (goal <= 150 MB)", $"**{bytes / 1e6:F1}**")
+               .Row("managed heap after load", Stats.F(GC.GetTotalMemory(true) / 1e6, "F0"))
+               .Row("process peak working set (whole benchmark, two loaded copies at most)", Stats.F(process.PeakWorkingSet64 / 1e6, "F0"));
+        return section.Render(torch: false);
     }
 }

@@ -20,12 +20,21 @@ public sealed class EmotionNetModel : Module<Tensor, Tensor>
     private readonly TemporalPooling pooling;
 
     /// <summary>Builds the model with freshly initialized weights (seed the generator first for reproducibility).</summary>
-    public EmotionNetModel(ModelConfig config) : base(nameof(EmotionNetModel))
+    public EmotionNetModel(ModelConfig config) : this(config, channelsLast: true)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="channelsLast"/> false keeps the conv stack in NCHW memory order: the same
+    /// model and weights, slower; kept so the training benchmark can measure the difference.
+    /// </summary>
+    internal EmotionNetModel(ModelConfig config, bool channelsLast) : base(nameof(EmotionNetModel))
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config.Validate();
+        ChannelsLast = channelsLast;
         pooling = config.Pooling;
-        encoder = new FrameEncoder(config);
+        encoder = new FrameEncoder(config, channelsLast);
         featureDropout = Dropout(config.Dropout);
         lstm = LSTM(config.FeatureSize, config.LstmHidden, config.LstmLayers, batchFirst: true, bidirectional: config.Bidirectional);
         var lstmOut = config.LstmHidden * (config.Bidirectional ? 2 : 1);
@@ -37,6 +46,9 @@ public sealed class EmotionNetModel : Module<Tensor, Tensor>
 
     /// <summary>The architecture.</summary>
     public ModelConfig Config { get; }
+
+    /// <summary>Whether the conv stack runs in channels-last memory order (the default).</summary>
+    internal bool ChannelsLast { get; }
 
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());

@@ -68,7 +68,7 @@ public sealed class Trainer
         using var model = resumed?.CreateModel(files.Last) ?? CreateInitialModel(config, run, classes);
         model.to(device);
         Report(new TrainingEvent.Note($"Model: {config.Summary}, {model.ParameterCount:N0} parameters; T = {run.SequenceLength}, {run.Precision.ToString().ToLowerInvariant()}, batch {run.BatchSize}, {run.Epochs} epoch(s)."));
-        var optimizer = CreateOptimizer(model, run);
+        var optimizer = TrainingStep.CreateOptimizer(model, run);
         if (resumed is not null)
         {
             resumed.RestoreOptimizer(optimizer, files.Last);
@@ -151,7 +151,7 @@ public sealed class Trainer
         int epoch, int batchesPerEpoch, TrainingState state, Device device, CancellationToken cancellationToken)
     {
         model.train();
-        var parameters = model.parameters().ToArray();
+        var step = new TrainingStep(model, mixed, optimizer, run, classWeights);
         var watch = Stopwatch.StartNew();
         var framesThisSession = 0L;
         var batchIndex = 0;
@@ -166,27 +166,9 @@ public sealed class Trainer
                 using var scope = NewDisposeScope();
                 // A seed per batch makes dropout identical whether or not the run was interrupted.
                 random.manual_seed(Seeds.Derive(run.Seed, epoch, batchIndex));
-                var lr = schedule.At(state.Step);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-
                 var inputs = batch.Inputs.to(device);
                 var labels = batch.Labels.to(device);
-                Tensor logits;
-                if (mixed is null)
-                {
-                    optimizer.zero_grad();
-                    logits = model.call(inputs);
-                }
-                else
-                {
-                    mixed.PullWeights();
-                    logits = mixed.Forward(inputs);
-                }
-                var loss = LossAndGradients.CrossEntropy(logits, labels, run.LabelSmoothing, classWeights);
-                loss.backward();
-                mixed?.PushGradients();
-                if (run.GradientClip > 0) LossAndGradients.ClipGradientNorm(parameters, run.GradientClip);
-                optimizer.step();
+                var (loss, logits) = step.Run(inputs, labels, schedule.At(state.Step));
 
                 var n = batch.Count;
                 var correct = logits.argmax(1).eq(labels).sum().cpu().item<long>();
@@ -218,12 +200,6 @@ public sealed class Trainer
         Report(new TrainingEvent.Note($"Starting from the weights of {path} (epoch {start.Metadata.Epoch}, T = {start.Metadata.SequenceLength})."));
         return start.CreateModel(path);
     }
-
-    private static OptimizerHelper CreateOptimizer(EmotionNetModel model, TrainingOptions run) => run.Optimizer switch
-    {
-        OptimizerKind.Sgd => optim.SGD(model.parameters(), run.LearningRate, momentum: run.Momentum, weight_decay: run.WeightDecay, nesterov: run.Momentum > 0),
-        _ => optim.AdamW(model.parameters(), run.LearningRate, weight_decay: run.WeightDecay),
-    };
 
     private static Tensor InverseFrequencyWeights(FaceClipSet set)
     {

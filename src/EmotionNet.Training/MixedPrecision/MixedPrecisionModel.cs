@@ -23,7 +23,7 @@ internal sealed class MixedPrecisionModel : IDisposable
     public MixedPrecisionModel(EmotionNetModel master, Device device)
     {
         this.master = master;
-        working = new EmotionNetModel(master.Config);
+        working = new EmotionNetModel(master.Config, master.ChannelsLast);
         working.to(device).to(ScalarType.BFloat16);
         masterParameters = master.parameters().ToArray();
         workingParameters = working.parameters().ToArray();
@@ -37,21 +37,27 @@ internal sealed class MixedPrecisionModel : IDisposable
         }
     }
 
-    /// <summary>Copies the master weights and statistics into the bf16 working copy.</summary>
-    public void PullWeights()
+    /// <summary>Copies the master weights into the bf16 working copy and clears its gradients.</summary>
+    public void PullParameters()
     {
         using var noGrad = no_grad();
         for (var i = 0; i < masterParameters.Length; i++) workingParameters[i].copy_(masterParameters[i]);
-        for (var i = 0; i < masterBuffers.Length; i++)
-            if (masterBuffers[i].is_floating_point()) workingBuffers[i].copy_(masterBuffers[i]);
         working.train(master.training);
         working.zero_grad();
+    }
+
+    /// <summary>Copies the master's BatchNorm running statistics into the working copy.</summary>
+    public void PullBuffers()
+    {
+        using var noGrad = no_grad();
+        for (var i = 0; i < masterBuffers.Length; i++)
+            if (masterBuffers[i].is_floating_point()) workingBuffers[i].copy_(masterBuffers[i]);
     }
 
     /// <summary>bf16 forward; logits come back in fp32 for a precise loss.</summary>
     public Tensor Forward(Tensor clips) => working.call(clips.to(ScalarType.BFloat16)).to(ScalarType.Float32);
 
-    /// <summary>After backward: gradients and BatchNorm statistics go to the master model.</summary>
+    /// <summary>After backward: the working gradients go to the master's fp32 gradients.</summary>
     public void PushGradients()
     {
         using var noGrad = no_grad();
@@ -61,6 +67,12 @@ internal sealed class MixedPrecisionModel : IDisposable
             if (g is null) masterParameters[i].grad!.zero_();
             else masterParameters[i].grad!.copy_(g);
         }
+    }
+
+    /// <summary>After forward in training mode: the updated BatchNorm statistics go back to the master.</summary>
+    public void PushBuffers()
+    {
+        using var noGrad = no_grad();
         for (var i = 0; i < masterBuffers.Length; i++) masterBuffers[i].copy_(workingBuffers[i]);
     }
 

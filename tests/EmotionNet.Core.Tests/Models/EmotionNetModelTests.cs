@@ -46,6 +46,29 @@ public class EmotionNetModelTests
     }
 
     [Fact]
+    public void Channels_last_memory_order_gives_the_same_outputs_and_gradients_as_nchw()
+    {
+        using var scope = NewDisposeScope();
+        var config = new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, Dropout = 0 };
+        random.manual_seed(3);
+        using var fast = new EmotionNetModel(config);
+        using var plain = new EmotionNetModel(config, channelsLast: false);
+        plain.load_state_dict(fast.state_dict());
+        var x = randn([4, 2, 1, 48, 48]);
+
+        var a = fast.call(x);
+        var b = plain.call(x);
+        a.sum().backward();
+        b.sum().backward();
+
+        Assert.True(a.allclose(b, rtol: 1e-4, atol: 1e-5), "same logits");
+        foreach (var (p, q) in fast.parameters().Zip(plain.parameters()))
+            Assert.True(p.grad!.allclose(q.grad!, rtol: 1e-3, atol: 1e-5), "same gradients");
+        Assert.True(FrameEncoder.ToChannelsLast(randn([2, 3, 5, 5])).permute(0, 2, 3, 1).is_contiguous(), "channels-last strides");
+        Assert.Equal(1, FrameEncoder.ToChannelsLast(randn([2, 1, 5, 5])).stride(1));   // what libtorch reads as channels-last for C = 1
+    }
+
+    [Fact]
     public void Default_model_is_compact()
     {
         using var model = new EmotionNetModel(new ModelConfig());

@@ -1,0 +1,80 @@
+using EmotionNet.Models;
+using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Options;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EmotionNet.Training.Engine;
+
+/// <summary>
+/// One optimizer step: forward, loss, backward, clipping, optimizer, in fp32 or bf16 mixed
+/// precision. Shared by <see cref="Trainer"/> and the training benchmark, so what is measured is
+/// what trains.
+/// </summary>
+internal sealed class TrainingStep
+{
+    private readonly EmotionNetModel model;
+    private readonly MixedPrecisionModel? mixed;
+    private readonly OptimizerHelper optimizer;
+    private readonly TrainingOptions run;
+    private readonly Tensor? classWeights;
+    private readonly Parameter[] parameters;
+
+    public TrainingStep(EmotionNetModel model, MixedPrecisionModel? mixed, OptimizerHelper optimizer, TrainingOptions run, Tensor? classWeights)
+    {
+        this.model = model;
+        this.mixed = mixed;
+        this.optimizer = optimizer;
+        this.run = run;
+        this.classWeights = classWeights;
+        parameters = model.parameters().ToArray();
+    }
+
+    /// <summary>
+    /// Trains on one batch at <paramref name="learningRate"/>; returns the loss and the fp32 logits
+    /// (in the caller's dispose scope). <paramref name="observer"/> hears the end of every phase.
+    /// </summary>
+    public (Tensor Loss, Tensor Logits) Run(Tensor inputs, Tensor labels, double learningRate, IStepObserver? observer = null)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+        Tensor logits;
+        if (mixed is null)
+        {
+            optimizer.zero_grad();
+            observer?.Ended(StepPhase.WeightCopy);
+            logits = model.call(inputs);
+        }
+        else
+        {
+            mixed.PullParameters();
+            observer?.Ended(StepPhase.WeightCopy);
+            mixed.PullBuffers();
+            observer?.Ended(StepPhase.BufferCopyIn);
+            logits = mixed.Forward(inputs);
+        }
+        observer?.Ended(StepPhase.Forward);
+        var loss = LossAndGradients.CrossEntropy(logits, labels, run.LabelSmoothing, classWeights);
+        observer?.Ended(StepPhase.Loss);
+        loss.backward();
+        observer?.Ended(StepPhase.Backward);
+        if (mixed is not null)
+        {
+            mixed.PushGradients();
+            observer?.Ended(StepPhase.GradientCopy);
+            mixed.PushBuffers();
+            observer?.Ended(StepPhase.BufferCopyOut);
+        }
+        if (run.GradientClip > 0) LossAndGradients.ClipGradientNorm(parameters, run.GradientClip);
+        observer?.Ended(StepPhase.Clip);
+        optimizer.step();
+        observer?.Ended(StepPhase.Optimizer);
+        return (loss, logits);
+    }
+
+    /// <summary>The optimizer the options ask for, over the model's (fp32 master) parameters.</summary>
+    public static OptimizerHelper CreateOptimizer(EmotionNetModel model, TrainingOptions run) => run.Optimizer switch
+    {
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), run.LearningRate, momentum: run.Momentum, weight_decay: run.WeightDecay, nesterov: run.Momentum > 0),
+        _ => optim.AdamW(model.parameters(), run.LearningRate, weight_decay: run.WeightDecay),
+    };
+}
