@@ -14,9 +14,11 @@ namespace EmotionNet.Reliability.Tests;
 [Collection("processes")]
 public sealed class InterruptionTests(ITestOutputHelper log) : IDisposable
 {
-    private const int Epochs = 40;
+    // Long enough that six kills land before it ends even on an idle machine (where 40 epochs took
+    // 14 s in all, so a run of 40 could finish between kills), short enough to finish in CI.
+    private const int Epochs = 120;
     private const int SigintEpochs = 3;
-    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(300);
     private readonly string dir = Directory.CreateTempSubdirectory("emotionnet-interrupt-").FullName;
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
