@@ -31,6 +31,7 @@ internal sealed class Section
 {
     private readonly StringBuilder text = new();
     private readonly double loadBefore = Machine.LoadAverage();
+    private readonly OtherCpu others = new();
 
     public Section(string command) => Command = command;
 
@@ -48,5 +49,5 @@ internal sealed class Section
     public Section Header(params string[] cells) => Row(cells).Row(cells.Select(_ => "---").ToArray());
 
     public string Render(bool torch = true) =>
-        $"```bash\n{Command}\n```\n\n{Machine.Describe(loadBefore, Machine.LoadAverage(), torch)}\n\n{text.ToString().TrimEnd()}\n";
+        $"```bash\n{Command}\n```\n\n{Machine.Describe(loadBefore, Machine.LoadAverage(), others.Share(), torch)}\n\n{text.ToString().TrimEnd()}\n";
 }

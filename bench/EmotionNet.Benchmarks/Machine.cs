@@ -36,7 +36,7 @@ internal static class Machine
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
     }
 
-    /// <summary>The 1-minute load average: above the core count, the figures are taken under contention.</summary>
+    /// <summary>The 1-minute load average (reported for context; it includes the benchmark's own threads).</summary>
     public static double LoadAverage() =>
         File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
 
@@ -47,13 +47,16 @@ internal static class Machine
     public static string LibTorchVersion() =>
         typeof(Machine).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LibTorchVersion")?.Value ?? "?";
 
-    /// <summary>One markdown paragraph: CPU, cores, memory, OS, .NET, TorchSharp/libtorch, threads, load before and after.</summary>
-    public static string Describe(double loadBefore, double loadAfter, bool torch = true)
+    /// <summary>
+    /// One markdown paragraph: CPU, cores, memory, OS, .NET, TorchSharp/libtorch, threads, load, and
+    /// the share of the cores other processes used during the measurement (over 10 %: contended).
+    /// </summary>
+    public static string Describe(double loadBefore, double loadAfter, double otherCpuShare, bool torch = true)
     {
         var threads = torch ? $", libtorch threads {get_num_threads()}" : "";
-        var busy = Math.Max(loadBefore, loadAfter) > Environment.ProcessorCount + 0.5
-            ? " **Taken under contention** (load average above the core count): provisional, rerun on an idle machine."
-            : "";
+        var busy = otherCpuShare > 0.10
+            ? $" **Taken under contention** (other processes used {otherCpuShare:P0} of the cores meanwhile): provisional, rerun on an idle machine."
+            : $" Other processes used {otherCpuShare:P0} of the cores meanwhile.";
         return $"Machine: {Cpu()} ({Bf16Support()}), {Environment.ProcessorCount} cores, {MemoryGb():F0} GB, {Os()}, {RuntimeInformation.FrameworkDescription}, " +
                $"TorchSharp {TorchSharpVersion()} / libtorch {LibTorchVersion()}{threads}. Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; " +
                $"1-minute load average {loadBefore:F1} before, {loadAfter:F1} after.{busy}";

@@ -46,6 +46,35 @@ public sealed record ModelConfig
         if (LstmHidden < 1) throw new ArgumentException("LstmHidden must be at least 1.", nameof(LstmHidden));
         if (LstmLayers < 1) throw new ArgumentException("LstmLayers must be at least 1.", nameof(LstmLayers));
         if (NumClasses < 2) throw new ArgumentException("NumClasses must be at least 2.", nameof(NumClasses));
+        // Upper bounds too: a damaged or hostile checkpoint must not make the loader allocate gigabytes.
+        if (ConvWidths.Any(w => w > 4096)) throw new ArgumentException("Every conv width must be at most 4096.", nameof(ConvWidths));
+        if (ConvsPerBlock > 8) throw new ArgumentException("ConvsPerBlock must be at most 8.", nameof(ConvsPerBlock));
+        if (LstmHidden > 8192) throw new ArgumentException("LstmHidden must be at most 8192.", nameof(LstmHidden));
+        if (LstmLayers > 8) throw new ArgumentException("LstmLayers must be at most 8.", nameof(LstmLayers));
+        if (NumClasses > 1000) throw new ArgumentException("NumClasses must be at most 1000.", nameof(NumClasses));
+        if (ApproximateParameters() > MaxParameters)
+            throw new ArgumentException($"The architecture has about {ApproximateParameters():N0} parameters; at most {MaxParameters:N0} are supported.", nameof(ConvWidths));
         return this;
+    }
+
+    /// <summary>The most parameters a model may have (the default has 1.4 M).</summary>
+    public const long MaxParameters = 200_000_000;
+
+    // The weight matrices only (3x3 convolutions, LSTM gates, classifier): what decides the memory a model needs.
+    private long ApproximateParameters()
+    {
+        long total = 0, inChannels = 1;
+        foreach (long width in ConvWidths)
+        {
+            total += 9 * (inChannels * width + (ConvsPerBlock - 1) * width * width);
+            inChannels = width;
+        }
+        long directions = Bidirectional ? 2 : 1, input = FeatureSize;
+        for (var layer = 0; layer < LstmLayers; layer++)
+        {
+            total += directions * 4L * LstmHidden * (input + LstmHidden);
+            input = directions * LstmHidden;
+        }
+        return total + input * NumClasses;
     }
 }
