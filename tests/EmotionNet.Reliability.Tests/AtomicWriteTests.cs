@@ -24,6 +24,21 @@ public sealed class AtomicWriteTests : IDisposable
     }
 
     [Fact]
+    public void Leftovers_of_a_killed_writer_are_removed_and_nothing_else()
+    {
+        var leftover = AtomicFile.TemporaryPathFor(Path.Combine(dir, "last.ckpt"));
+        File.WriteAllText(leftover, "half a checkpoint");
+        string[] keep = ["last.ckpt", ".hidden.txt", "notes.tmp", ".last.not-a-guid.tmp.ckpt"];
+        foreach (var name in keep) File.WriteAllText(Path.Combine(dir, name), name);
+
+        Assert.Equal(1, AtomicFile.DeleteLeftovers(dir));
+
+        Assert.False(File.Exists(leftover));
+        Assert.Equal(keep.Order(), Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(0, AtomicFile.DeleteLeftovers(Path.Combine(dir, "missing")));
+    }
+
+    [Fact]
     public void A_writer_that_throws_midway_keeps_the_previous_file_intact()
     {
         var path = Path.Combine(dir, "last.ckpt");

@@ -60,6 +60,7 @@ public sealed class InterruptionTests(ITestOutputHelper log) : IDisposable
             StackTraces.AssertNone(finish.Output);
         }
         AssertEverythingOnDiskIsUsable(run);
+        Assert.Empty(Directory.GetFiles(run, ".*.tmp*"));   // the resumed run removed what the kills left
         Assert.Equal(Epochs, Checkpoint.Load(Path.Combine(run, "last.ckpt")).Metadata.Epoch);
         Assert.Equal(Epochs + 1, File.ReadAllLines(Path.Combine(run, "epochs.csv")).Length);
         Assert.True(MetricsReport.Read(Path.Combine(run, "metrics.json")).Splits.ContainsKey("PublicTest"));

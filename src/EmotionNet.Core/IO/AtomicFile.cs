@@ -76,6 +76,28 @@ public static class AtomicFile
         return Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
     }
 
+    /// <summary>
+    /// Deletes the temporary files a killed writer left in <paramref name="directory"/> (never a file
+    /// under a final name). Call it only where no other writer works in that folder, e.g. when a run starts.
+    /// Returns how many were removed.
+    /// </summary>
+    public static int DeleteLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp*"))
+        {
+            if (!IsTemporaryName(Path.GetFileName(file))) continue;
+            TryDelete(file);
+            if (!File.Exists(file)) removed++;
+        }
+        return removed;
+    }
+
+    // ".<name>.<32 hex digits>.tmp<ext>", exactly what TemporaryPathFor makes.
+    private static bool IsTemporaryName(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, @"^\..*\.[0-9a-f]{32}\.tmp(\.[^.]*)?$");
+
     /// <summary>Moves a finished temporary file onto <paramref name="path"/>, replacing it.</summary>
     public static void Commit(string temporaryPath, string path)
     {

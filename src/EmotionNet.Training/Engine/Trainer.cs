@@ -52,6 +52,9 @@ public sealed class Trainer
         NativeRuntime.EnsureTorch();
         var files = new RunFiles(outputDirectory);
         AtomicFile.EnsureDirectory(outputDirectory);
+        // A run killed while writing leaves hidden temporary files; this run owns the folder now.
+        if (AtomicFile.DeleteLeftovers(outputDirectory) is > 0 and var leftovers)
+            Report(new TrainingEvent.Note($"Removed {leftovers} temporary file(s) an interrupted write left in {outputDirectory}."));
 
         var (run, config, state, resumed) = resume ? RunCheckpoints.LoadResumePoint(files, options) : (options, modelConfig, new TrainingState(), null);
         if (run.Threads > 0) set_num_threads(run.Threads);
