@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Faces;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Faces;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 using OpenCvSharp;
 

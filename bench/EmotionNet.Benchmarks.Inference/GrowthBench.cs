@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 
 /// <summary>
@@ -53,7 +53,7 @@ internal static class GrowthBench
     }
 
     private static void Run(IEmotionClassifier classifier, string video, string output, int? maxFrames) =>
-        AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default with { MaxFrames = maxFrames }, new OutputOptions(output))
+        AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default with { MaxFrames = maxFrames }, new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance))
             .GetAwaiter().GetResult();
 
     // y = a + b x by least squares; worst |residual| / y.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.IO;
 using EmotionNet.Models;
 
@@ -24,7 +24,7 @@ internal static class MemoryBench
         AnalysisReport result;
         try
         {
-            result = AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions(output), sampler)
+            result = AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), sampler)
                 .GetAwaiter().GetResult();
             samples.Add(Sample.Take(sampler.Frames, clock)); // after the output files
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EmotionNet.Imaging;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Faces;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Results;
 using EmotionNet.Inference.Tracking;

@@ -3,6 +3,7 @@
 // MODE: profile | latency | e2e | growth | memory. --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
+using EmotionNet.Vision;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
@@ -19,14 +20,14 @@ string? Value(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i +
 var doc = Value("--doc");
 var images = Value("--images") ?? Path.Combine(Path.GetTempPath(), "emotionnet-bench-images");
 NativeRuntime.EnsureTorch();
-NativeRuntime.EnsureOpenCv();
+OpenCvRuntime.Ensure();
 Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
 var command = "dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll " + string.Join(' ', args);
 var report = new Report(mode, command);
 if (quick) report.Line("**Provisional: a `--quick` run (small sizes, few repeats), for development only.**").Line();
 var clock = System.Diagnostics.Stopwatch.StartNew();
-// What 'analyze' gives the model (the analyzer sets it too; latency and profile call the model directly).
-EmotionClassifier.UseThreads(EmotionNet.Inference.Analysis.AnalyzerOptions.Default.EffectiveModelThreads);
+// What 'analyze' gives the model (the analyzer asks for it per run too; latency and profile call the model directly).
+using var modelThreads = TorchThreads.Use(EmotionNet.Inference.Analysis.AnalyzerOptions.Default.EffectiveModelThreads);
 
 switch (mode)
 {

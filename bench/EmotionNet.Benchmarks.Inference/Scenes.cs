@@ -1,5 +1,5 @@
-using EmotionNet.Inference.Faces;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Vision.Faces;
+using EmotionNet.TestSupport;
 using OpenCvSharp;
 
 /// <summary>The generated 640x480 test videos: real FER2013 faces (the test assets) moving over a room-like backdrop.</summary>

@@ -1,3 +1,4 @@
+using EmotionNet.Samples;
 using System.Diagnostics;
 using EmotionNet.Augmentation;
 using EmotionNet.Data;

@@ -1,3 +1,4 @@
+using EmotionNet.Samples;
 using BenchmarkDotNet.Attributes;
 using EmotionNet.Augmentation;
 using EmotionNet.Data;

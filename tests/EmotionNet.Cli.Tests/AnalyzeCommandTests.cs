@@ -5,7 +5,7 @@ using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Imaging;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.TestSupport;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 
@@ -148,6 +148,6 @@ public class AnalyzeCommandTests
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
         Assert.Equal(DeviceKind.Cpu, settings.Device);
-        Assert.Equal(new OutputOptions("o", Annotate: true), settings.Output);
+        Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
     }
 }

@@ -50,5 +50,5 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", output.Text);
     }
 
-    internal static Task<(int ExitCode, string Text)> CaptureAsync(string[] args) => EmotionNet.Tests.Shared.Cli.CliCapture.RunAsync(args);
+    internal static Task<(int ExitCode, string Text)> CaptureAsync(string[] args) => EmotionNet.TestSupport.Cli.CliCapture.RunAsync(args);
 }

@@ -1,3 +1,4 @@
+using EmotionNet.Evaluation;
 using EmotionNet.Checkpoints;
 using EmotionNet.Training.Reporting;
 using OpenCvSharp;

@@ -1,3 +1,4 @@
+using EmotionNet.Vision;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 using Scalar = OpenCvSharp.Scalar;
@@ -28,7 +29,7 @@ public class NativeSmokeTests
     [Fact]
     public void OpenCv_decodes_an_image_and_runs_a_cascade_classifier()
     {
-        NativeRuntime.EnsureOpenCv();
+        OpenCvRuntime.Ensure();
         using var image = new Mat(120, 160, MatType.CV_8UC3, Scalar.All(0));
         Cv2.Circle(image, new Point(80, 60), 30, Scalar.White, -1);
         Cv2.ImEncode(".png", image, out var png);

@@ -1,6 +1,6 @@
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Faces;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Vision.Faces;
+using EmotionNet.TestSupport;
 using OpenCvSharp;
 
 namespace EmotionNet.Inference.Tests;

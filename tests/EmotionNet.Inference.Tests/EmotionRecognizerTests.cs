@@ -1,7 +1,7 @@
 using EmotionNet.Emotions;
 using EmotionNet.Imaging;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.TestSupport;
 
 namespace EmotionNet.Inference.Tests;
 

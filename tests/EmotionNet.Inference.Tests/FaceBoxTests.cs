@@ -1,4 +1,4 @@
-using EmotionNet.Inference.Faces;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Tests;
 

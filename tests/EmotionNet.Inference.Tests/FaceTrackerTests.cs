@@ -1,4 +1,4 @@
-using EmotionNet.Inference.Faces;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Tracking;
 
 namespace EmotionNet.Inference.Tests;

@@ -1,5 +1,5 @@
-using EmotionNet.Inference.Faces;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Vision.Faces;
+using EmotionNet.TestSupport;
 
 namespace EmotionNet.Inference.Tests;
 

@@ -1,6 +1,6 @@
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Sources;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Vision.Sources;
+using EmotionNet.TestSupport;
 
 namespace EmotionNet.Inference.Tests;
 

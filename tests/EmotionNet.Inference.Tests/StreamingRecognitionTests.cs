@@ -2,7 +2,7 @@ using EmotionNet.Checkpoints;
 using EmotionNet.Emotions;
 using EmotionNet.Imaging;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.TestSupport;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 using static TorchSharp.torch;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EmotionNet.Emotions;
-using EmotionNet.Inference.Faces;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Vision.Faces;
+using EmotionNet.TestSupport;
 using OpenCvSharp;
 using Xunit.Abstractions;
 

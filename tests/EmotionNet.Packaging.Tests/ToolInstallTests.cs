@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EmotionNet.Emotions;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.TestSupport;
 using Xunit.Abstractions;
 
 namespace EmotionNet.Packaging.Tests;

@@ -75,7 +75,7 @@ public sealed class AnnotatedVideoAtomicityTests : IDisposable
     [Fact]
     public void A_video_abandoned_before_completion_leaves_no_file()
     {
-        using (var writer = new EmotionNet.Inference.Annotation.AnnotatedVideoWriter(Path.Combine(dir, "annotated"), 10))
+        using (var writer = new EmotionNet.Vision.Annotation.AnnotatedVideoWriter(Path.Combine(dir, "annotated"), 10))
         using (var frame = new OpenCvSharp.Mat(64, 64, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(90)))
         {
             for (var i = 0; i < 5; i++) writer.Write(frame);

@@ -1,3 +1,4 @@
+using EmotionNet.Evaluation;
 using System.Text.Json;
 using EmotionNet.Checkpoints;
 using EmotionNet.Reliability.Tests.Support;

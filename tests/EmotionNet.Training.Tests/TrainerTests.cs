@@ -1,7 +1,9 @@
+using EmotionNet.Plotting;
+using EmotionNet.Evaluation;
 using EmotionNet.Augmentation;
 using EmotionNet.Checkpoints;
 using EmotionNet.Models;
-using EmotionNet.Tests.Shared;
+using EmotionNet.TestSupport;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
 using EmotionNet.Training.Reporting;
@@ -37,12 +39,24 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Without_plots_a_run_writes_no_png()
+    {
+        var data = SyntheticFaces.Splits(32, 7, 7);
+        var files = new RunFiles(Run("no-plots"));
+
+        new Trainer(Tiny, Fast).Fit(data, files.Directory);
+
+        Assert.True(File.Exists(files.Metrics));
+        Assert.Empty(Directory.GetFiles(files.Directory, "*.png"));
+    }
+
+    [Fact]
     public void Writes_checkpoints_metrics_plots_and_epoch_log()
     {
         var data = SyntheticFaces.Splits(48, 14, 14);
         var files = new RunFiles(Run("outputs"));
 
-        var result = new Trainer(Tiny, Fast with { Epochs = 2, SequenceLength = 3 }).Fit(data, files.Directory);
+        var result = new Trainer(Tiny, Fast with { Epochs = 2, SequenceLength = 3 }, plots: TrainingPlots.Instance).Fit(data, files.Directory);
 
         foreach (var path in new[] { files.Best, files.Last, files.Metrics, files.ConfusionMatrix, files.ValidationConfusionMatrix, files.Curves, files.EpochLog })
             Assert.True(File.Exists(path), path);

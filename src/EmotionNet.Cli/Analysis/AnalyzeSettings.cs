@@ -1,5 +1,5 @@
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Runtime;
 
 namespace EmotionNet.Cli.Analysis;

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using EmotionNet.Plotting;
 using EmotionNet.Cli.Analysis;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
@@ -84,7 +85,7 @@ internal static class AnalyzeCommand
             FacesCropped = facesCropped,
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
         };
-        return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate));
+        return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance));
     }
 
     private static async Task<int> RunAsync(AnalyzeSettings settings, ClassifierLoader loadClassifier, CancellationToken cancellationToken)

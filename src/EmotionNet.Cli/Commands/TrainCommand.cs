@@ -3,6 +3,7 @@ using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Emotions;
 using EmotionNet.Models;
+using EmotionNet.Plotting;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
@@ -125,7 +126,7 @@ internal static class TrainCommand
                 Output.Info("Training on the embedded sample: a demonstration of the whole flow, not a useful model (use --data for FER2013).");
 
             var result = TrainingProgressView.Run(progress =>
-                new Trainer(config, options, progress).Fit(splits, outDir, parse.GetValue(resume), cancellationToken));
+                new Trainer(config, options, progress, plots: TrainingPlots.Instance).Fit(splits, outDir, parse.GetValue(resume), cancellationToken));
 
             foreach (var (split, metrics) in result.Splits) MetricsTable.Show(split, metrics);
             Output.Info($"Best epoch {result.BestEpoch}. Wrote {outDir}/: best.ckpt, last.ckpt, metrics.json, confusion-matrix.png, training-curves.png, epochs.csv.");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EmotionNet.Data;
 using EmotionNet.Emotions;
+using EmotionNet.Samples;
+using EmotionNet.Vision.Imaging;
 
 namespace EmotionNet.Cli.Flags;
 
@@ -28,7 +30,7 @@ internal sealed class DataFlags
         var path = parse.GetValue(Data);
         return path is null
             ? SampleData.Load(classes)
-            : DataSources.Load(path, new DataLoadOptions { Classes = classes, SkipInvalid = parse.GetValue(SkipInvalid) });
+            : DataSources.Load(path, new DataLoadOptions { Classes = classes, SkipInvalid = parse.GetValue(SkipInvalid), ImageDecoder = OpenCvFaceImageDecoder.Instance });
     }
 
     public string Describe(ParseResult parse) => parse.GetValue(Data) ?? "the embedded FER2013 sample";

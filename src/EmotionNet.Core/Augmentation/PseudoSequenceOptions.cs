@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 namespace EmotionNet.Augmentation;
 
 /// <summary>
@@ -49,25 +50,21 @@ public sealed record PseudoSequenceOptions
 
     /// <summary>Throws when a value is outside its documented range.</summary>
     /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
-    public void Validate()
+    public PseudoSequenceOptions Validate()
     {
-        Check(MaxRotationDegrees, 0, 45, nameof(MaxRotationDegrees));
-        Check(MaxScale, 0, 0.5f, nameof(MaxScale));
-        Check(MaxShiftPixels, 0, 16, nameof(MaxShiftPixels));
-        Check(DriftPixels, 0, 8, nameof(DriftPixels));
-        Check(WobbleDegrees, 0, 10, nameof(WobbleDegrees));
-        Check(WobblePixels, 0, 4, nameof(WobblePixels));
-        Check(FlipProbability, 0, 1, nameof(FlipProbability));
-        Check(BrightnessJitter, 0, 128, nameof(BrightnessJitter));
-        Check(ContrastJitter, 0, 1, nameof(ContrastJitter));
-        Check(NoiseStd, 0, 50, nameof(NoiseStd));
-        Check(OcclusionProbability, 0, 1, nameof(OcclusionProbability));
-        Check(MaxOcclusionFraction, 0.05f, 1, nameof(MaxOcclusionFraction));
-    }
-
-    private static void Check(float value, float min, float max, string name)
-    {
-        if (!(value >= min && value <= max))
-            throw new EmotionNetException($"Pseudo-sequence option {name} is {value}; expected {min} to {max}.");
+        var check = new OptionCheck(nameof(PseudoSequenceOptions));
+        check.Require(MaxRotationDegrees, MaxRotationDegrees is >= 0 and <= 45, "must be in [0, 45]");
+        check.Require(MaxScale, MaxScale is >= 0 and <= 0.5f, "must be in [0, 0.5]");
+        check.Require(MaxShiftPixels, MaxShiftPixels is >= 0 and <= 16, "must be in [0, 16]");
+        check.Require(DriftPixels, DriftPixels is >= 0 and <= 8, "must be in [0, 8]");
+        check.Require(WobbleDegrees, WobbleDegrees is >= 0 and <= 10, "must be in [0, 10]");
+        check.Require(WobblePixels, WobblePixels is >= 0 and <= 4, "must be in [0, 4]");
+        check.Require(FlipProbability, FlipProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(BrightnessJitter, BrightnessJitter is >= 0 and <= 128, "must be in [0, 128]");
+        check.Require(ContrastJitter, ContrastJitter is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(NoiseStd, NoiseStd is >= 0 and <= 50, "must be in [0, 50]");
+        check.Require(OcclusionProbability, OcclusionProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(MaxOcclusionFraction, MaxOcclusionFraction is >= 0.05f and <= 1, "must be in [0.05, 1]");
+        return this;
     }
 }

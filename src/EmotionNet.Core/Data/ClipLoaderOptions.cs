@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 using EmotionNet.Augmentation;
 using EmotionNet.Imaging;
 
@@ -38,13 +39,15 @@ public sealed record ClipLoaderOptions
 
     /// <summary>Throws when a value is outside its documented range.</summary>
     /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
-    public void Validate()
+    public ClipLoaderOptions Validate()
     {
-        if (BatchSize < 1) throw new EmotionNetException($"Loader option BatchSize is {BatchSize}; expected at least 1.");
-        if (SequenceLength < 1) throw new EmotionNetException($"Loader option SequenceLength is {SequenceLength}; expected at least 1.");
-        if (Workers is < 0 or > 64) throw new EmotionNetException($"Loader option Workers is {Workers}; expected 0 to 64.");
-        if (PrefetchBatches < 1) throw new EmotionNetException($"Loader option PrefetchBatches is {PrefetchBatches}; expected at least 1.");
-        if (Normalization is null || !(Normalization.Std > 0)) throw new EmotionNetException("Loader option Normalization needs a positive Std.");
+        var check = new OptionCheck(nameof(ClipLoaderOptions));
+        check.Require(BatchSize, BatchSize >= 1, "must be at least 1");
+        check.Require(SequenceLength, SequenceLength >= 1, "must be at least 1");
+        check.Require(Workers, Workers is >= 0 and <= 64, "must be between 0 and 64");
+        check.Require(PrefetchBatches, PrefetchBatches >= 1, "must be at least 1");
+        check.Require(Normalization, Normalization is { Std: > 0 }, "needs a positive Std");
         Augmentation?.Validate();
+        return this;
     }
 }

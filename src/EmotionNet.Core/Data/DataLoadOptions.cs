@@ -1,4 +1,5 @@
 using EmotionNet.Emotions;
+using EmotionNet.Imaging;
 
 namespace EmotionNet.Data;
 
@@ -13,6 +14,12 @@ public sealed record DataLoadOptions
 
     /// <summary>How many skip reasons the <see cref="DataLoadReport"/> keeps (default 5, at least 0).</summary>
     public int MaxReasons { get; init; } = 5;
+
+    /// <summary>
+    /// Decodes the image files of folder data sets (default null: CSV only). Core reads no image
+    /// formats itself; pass EmotionNet.Vision's <c>OpenCvFaceImageDecoder.Instance</c> or your own.
+    /// </summary>
+    public IFaceImageDecoder? ImageDecoder { get; init; }
 
     /// <summary>The defaults: FER2013's seven classes, failing on the first invalid row.</summary>
     public static DataLoadOptions Default { get; } = new();

@@ -1,8 +1,5 @@
-using System.Runtime.InteropServices;
 using EmotionNet.Emotions;
 using EmotionNet.Imaging;
-using EmotionNet.Runtime;
-using OpenCvSharp;
 
 namespace EmotionNet.Data;
 
@@ -14,9 +11,6 @@ namespace EmotionNet.Data;
 /// </summary>
 public static class FolderDatasetReader
 {
-    /// <summary>File extensions read as images (case-insensitive).</summary>
-    public static IReadOnlyList<string> ImageExtensions { get; } = [".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm"];
-
     private static readonly Dictionary<string, DataSplit> SplitFolders = new(StringComparer.OrdinalIgnoreCase)
     {
         ["training"] = DataSplit.Training, ["train"] = DataSplit.Training,
@@ -26,13 +20,14 @@ public static class FolderDatasetReader
 
     /// <summary>Reads the folder data set under <paramref name="root"/>.</summary>
     /// <exception cref="DataFormatException">The folder is missing, holds no clips, or an image cannot be read (unless skipping).</exception>
-    /// <exception cref="NativeDependencyException">OpenCV cannot load.</exception>
+    /// <exception cref="ArgumentException"><see cref="DataLoadOptions.ImageDecoder"/> is not set.</exception>
     public static FaceDataSplits Read(string root, DataLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         options ??= DataLoadOptions.Default;
         if (!Directory.Exists(root)) throw new DataFormatException(root, 0, "folder not found");
-        NativeRuntime.EnsureOpenCv();
+        var decoder = options.ImageDecoder ?? throw new ArgumentException(
+            $"Reading the image folder '{root}' needs DataLoadOptions.ImageDecoder (EmotionNet.Vision's OpenCvFaceImageDecoder, or your own IFaceImageDecoder).", nameof(options));
 
         var report = new LoadReportBuilder(Math.Max(0, options.MaxReasons));
         FaceClipSetBuilder[] builders = [new(), new(), new()];
@@ -43,7 +38,7 @@ public static class FolderDatasetReader
             {
                 var split = SplitFolders[Path.GetFileName(dir)];
                 foreach (var clip in FindClips(dir, options.Classes, report))
-                    AddClip(builders[(int)split], clip, options.SkipInvalid, report);
+                    AddClip(builders[(int)split], clip, decoder, options.SkipInvalid, report);
             }
             foreach (var other in SortedDirectories(root).Except(splitDirs))
                 report.Warn($"{other}: ignored; the split folders ({string.Join(", ", splitDirs.Select(Path.GetFileName))}) hold the data");
@@ -54,11 +49,11 @@ public static class FolderDatasetReader
             {
                 var clips = group.ToArray();
                 var splits = FolderSplitRule.Assign(clips.Select(c => c.RelativePath).ToArray());
-                for (var i = 0; i < clips.Length; i++) AddClip(builders[(int)splits[i]], clips[i], options.SkipInvalid, report);
+                for (var i = 0; i < clips.Length; i++) AddClip(builders[(int)splits[i]], clips[i], decoder, options.SkipInvalid, report);
             }
         }
         if (builders.All(b => b.Count == 0))
-            throw new DataFormatException(root, 0, $"no readable face images found; expected class folders ({string.Join(", ", options.Classes.ClassNames)}) of images ({string.Join(" ", ImageExtensions)}) or of clip folders");
+            throw new DataFormatException(root, 0, $"no readable face images found; expected class folders ({string.Join(", ", options.Classes.ClassNames)}) of images ({string.Join(" ", ImageFileTypes.Extensions)}) or of clip folders");
 
         return new FaceDataSplits(
             builders[0].Build(options.Classes, $"{root} ({DataSplit.Training})"),
@@ -102,12 +97,12 @@ public static class FolderDatasetReader
         return clips;
     }
 
-    private static void AddClip(FaceClipSetBuilder builder, ClipFiles clip, bool skipInvalid, LoadReportBuilder report)
+    private static void AddClip(FaceClipSetBuilder builder, ClipFiles clip, IFaceImageDecoder decoder, bool skipInvalid, LoadReportBuilder report)
     {
         var added = 0;
         foreach (var file in clip.Frames)
         {
-            var reason = TryReadFace(file, builder.NextFrame());
+            var reason = TryReadFace(file, decoder, builder.NextFrame());
             if (reason is null)
             {
                 builder.CommitFrame();
@@ -120,8 +115,7 @@ public static class FolderDatasetReader
         if (added > 0) builder.EndClip(clip.Label);
     }
 
-    /// <summary>Decodes an image as 8-bit grey (16-bit and colour images are converted), resized to 48x48 by pixel-area averaging.</summary>
-    private static string? TryReadFace(string file, Span<byte> frame)
+    private static string? TryReadFace(string file, IFaceImageDecoder decoder, Span<byte> frame)
     {
         byte[] encoded;
         try
@@ -132,16 +126,7 @@ public static class FolderDatasetReader
         {
             return $"cannot read the file: {e.Message}";
         }
-        using var grey = encoded.Length == 0 ? new Mat() : Cv2.ImDecode(encoded, ImreadModes.Grayscale);
-        if (grey.Empty()) return "not a readable image";
-        using var face = new Mat();
-        if (grey.Rows == FaceImage.Side && grey.Cols == FaceImage.Side) grey.CopyTo(face);
-        else Cv2.Resize(grey, face, new Size(FaceImage.Side, FaceImage.Side), 0, 0, InterpolationFlags.Area);
-        var pixels = new byte[FaceImage.FrameBytes];
-        // A fresh 48x48 Mat is continuous, so its bytes are one row-major block.
-        Marshal.Copy(face.Data, pixels, 0, pixels.Length);
-        pixels.CopyTo(frame);
-        return null;
+        return decoder.TryDecodeFace(file, encoded, frame);
     }
 
     private static string[] SortedDirectories(string dir) =>
@@ -149,6 +134,6 @@ public static class FolderDatasetReader
 
     private static IEnumerable<string> SortedImages(string dir) =>
         Directory.GetFiles(dir)
-            .Where(f => ImageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Where(f => ImageFileTypes.IsImage(f))
             .OrderBy(f => f, StringComparer.Ordinal);
 }

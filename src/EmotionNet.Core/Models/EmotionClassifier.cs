@@ -86,16 +86,9 @@ public sealed class EmotionClassifier : IStreamingEmotionClassifier, IDisposable
         return probabilities.data<float>().ToArray();
     }
 
-    /// <summary>
-    /// Sets libtorch's intra-op thread count, which is process-wide (every model in the process shares it);
-    /// a no-op when it already has that value.
-    /// </summary>
-    public static void UseThreads(int threads)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        NativeRuntime.EnsureTorch();
-        if (get_num_threads() != threads) set_num_threads(threads);
-    }
+    /// <inheritdoc />
+    /// <remarks>libtorch's thread count is process-wide: every model in the process shares it while the scope lasts.</remarks>
+    public IDisposable UseThreads(int threads) => TorchThreads.Use(threads);
 
     /// <inheritdoc />
     public int FeatureSize => model.Config.FeatureSize;

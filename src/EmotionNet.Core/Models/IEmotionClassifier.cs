@@ -21,4 +21,21 @@ public interface IEmotionClassifier
     /// Returns clipCount x Classes.Count values, clip after clip.
     /// </summary>
     float[] Predict(ReadOnlySpan<byte> frames, int clipCount);
+
+    /// <summary>
+    /// Runs the classifier on at most <paramref name="threads"/> CPU threads until the returned scope
+    /// is disposed, then restores what it changed. The default does nothing: a classifier whose runtime
+    /// fixes its threads elsewhere keeps them.
+    /// </summary>
+    IDisposable UseThreads(int threads) => NoThreadScope.Instance;
+}
+
+/// <summary>The scope of a classifier that does not change its threads.</summary>
+file sealed class NoThreadScope : IDisposable
+{
+    public static readonly NoThreadScope Instance = new();
+
+    public void Dispose()
+    {
+    }
 }

@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 namespace EmotionNet.Models;
 
 /// <summary>Architecture of <see cref="EmotionNetModel"/>; stored in every checkpoint.</summary>
@@ -39,21 +40,16 @@ public sealed record ModelConfig
     /// <summary>Checks every field; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public ModelConfig Validate()
     {
-        if (ConvWidths.Count is < 1 or > 5) throw new ArgumentException("ConvWidths needs 1 to 5 blocks (48 px halves at most 5 times).", nameof(ConvWidths));
-        if (ConvWidths.Any(w => w < 1)) throw new ArgumentException("Every conv width must be at least 1.", nameof(ConvWidths));
-        if (ConvsPerBlock < 1) throw new ArgumentException("ConvsPerBlock must be at least 1.", nameof(ConvsPerBlock));
-        if (Dropout is < 0 or >= 1) throw new ArgumentException("Dropout must be in [0, 1).", nameof(Dropout));
-        if (LstmHidden < 1) throw new ArgumentException("LstmHidden must be at least 1.", nameof(LstmHidden));
-        if (LstmLayers < 1) throw new ArgumentException("LstmLayers must be at least 1.", nameof(LstmLayers));
-        if (NumClasses < 2) throw new ArgumentException("NumClasses must be at least 2.", nameof(NumClasses));
+        var check = new OptionCheck(nameof(ModelConfig));
+        check.Require(ConvWidths, ConvWidths is { Count: >= 1 and <= 5 }, "needs 1 to 5 blocks (48 px halves at most 5 times)");
         // Upper bounds too: a damaged or hostile checkpoint must not make the loader allocate gigabytes.
-        if (ConvWidths.Any(w => w > 4096)) throw new ArgumentException("Every conv width must be at most 4096.", nameof(ConvWidths));
-        if (ConvsPerBlock > 8) throw new ArgumentException("ConvsPerBlock must be at most 8.", nameof(ConvsPerBlock));
-        if (LstmHidden > 8192) throw new ArgumentException("LstmHidden must be at most 8192.", nameof(LstmHidden));
-        if (LstmLayers > 8) throw new ArgumentException("LstmLayers must be at most 8.", nameof(LstmLayers));
-        if (NumClasses > 1000) throw new ArgumentException("NumClasses must be at most 1000.", nameof(NumClasses));
-        if (ApproximateParameters() > MaxParameters)
-            throw new ArgumentException($"The architecture has about {ApproximateParameters():N0} parameters; at most {MaxParameters:N0} are supported.", nameof(ConvWidths));
+        check.Require(ConvWidths, ConvWidths.All(w => w is >= 1 and <= 4096), "must each be between 1 and 4096");
+        check.Require(ConvsPerBlock, ConvsPerBlock is >= 1 and <= 8, "must be between 1 and 8");
+        check.Require(Dropout, Dropout is >= 0 and < 1, "must be in [0, 1)");
+        check.Require(LstmHidden, LstmHidden is >= 1 and <= 8192, "must be between 1 and 8192");
+        check.Require(LstmLayers, LstmLayers is >= 1 and <= 8, "must be between 1 and 8");
+        check.Require(NumClasses, NumClasses is >= 2 and <= 1000, "must be between 2 and 1000");
+        check.Require(ConvWidths, ApproximateParameters() <= MaxParameters, $"give about {ApproximateParameters():N0} parameters; at most {MaxParameters:N0} are supported");
         return this;
     }
 

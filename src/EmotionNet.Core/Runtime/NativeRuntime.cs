@@ -1,12 +1,11 @@
-using OpenCvSharp;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Runtime;
 
 /// <summary>
-/// Checks, once per process, that the native libraries load, and turns a failure into a
+/// Checks, once per process, that libtorch's native libraries load, and turns a failure into a
 /// <see cref="NativeDependencyException"/> that says what is missing and how to fix it.
-/// Call the Ensure methods before the first tensor or image operation.
+/// Call <see cref="EnsureTorch"/> before the first tensor operation; OpenCV has its own probe in EmotionNet.Vision.
 /// </summary>
 public static class NativeRuntime
 {
@@ -18,24 +17,13 @@ public static class NativeRuntime
         _ = s.item<float>();
     }));
 
-    private static readonly Lazy<Exception?> OpenCvFailure = new(() => Probe("OpenCvSharp (libOpenCvSharpExtern.so)", () =>
-    {
-        using var m = new Mat(2, 2, MatType.CV_8UC1, Scalar.All(1));
-        _ = Cv2.Sum(m);
-    }));
-
     /// <summary>Ensures libtorch loads and computes; throws <see cref="NativeDependencyException"/> otherwise.</summary>
     public static void EnsureTorch()
     {
         if (TorchFailure.Value is { } e) throw e;
     }
 
-    /// <summary>Ensures OpenCV loads and computes; throws <see cref="NativeDependencyException"/> otherwise.</summary>
-    public static void EnsureOpenCv()
-    {
-        if (OpenCvFailure.Value is { } e) throw e;
-    }
-
+    /// <summary>Runs <paramref name="firstCall"/> (a component's first native call) and describes a load failure; shared by the native probes of other EmotionNet assemblies.</summary>
     internal static NativeDependencyException? Probe(string component, Action firstCall)
     {
         try

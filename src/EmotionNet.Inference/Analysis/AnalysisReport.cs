@@ -1,5 +1,5 @@
 using EmotionNet.Inference.Results;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Analysis;
 

@@ -1,16 +1,15 @@
 using EmotionNet.IO;
 using System.Diagnostics;
-using EmotionNet.Inference.Annotation;
-using EmotionNet.Inference.Plotting;
+using EmotionNet.Vision.Annotation;
 using EmotionNet.Inference.Results;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 
 namespace EmotionNet.Inference.Analysis;
 
 /// <summary>
 /// Runs an <see cref="EmotionAnalyzer"/> over a source and writes the results: frames.csv, frames.json,
-/// summary.json, summary.txt, timeline.png and, when asked, annotated video or images, each atomically.
+/// summary.json, summary.txt, timeline.png (with <see cref="OutputOptions.Plots"/>) and, when asked, annotated video or images, each atomically.
 /// Cancellation (Ctrl+C on a camera) stops reading; the frames done so far are still written and the
 /// report says <see cref="AnalysisReport.Cancelled"/>.
 /// </summary>
@@ -72,12 +71,12 @@ public static class AnalysisRunner
                 {
                     if (video is not null)
                     {
-                        FrameAnnotator.Draw(frame.Image, frame.Result);
+                        FrameAnnotator.Draw(frame.Image, frame.Result.Annotations());
                         video.Write(frame.Image);
                     }
                     else
                     {
-                        using var annotated = FrameAnnotator.DrawCopy(frame.Image, frame.Result);
+                        using var annotated = FrameAnnotator.DrawCopy(frame.Image, frame.Result.Annotations());
                         files.Add(AnnotatedImageWriter.Write(annotatedFolder, frame.Result.SourceName ?? $"frame{frame.Result.FrameIndex}", annotated));
                     }
                 }
@@ -108,10 +107,10 @@ public static class AnalysisRunner
         var summaryText = Path.Combine(output.Directory, OutputOptions.SummaryText);
         AtomicFile.WriteAllText(summaryText, result.ToTable());
         files.Add(summaryText);
-        if (output.TimelinePlot)
+        if (output.Plots is { } plots)
         {
             var plot = Path.Combine(output.Directory, OutputOptions.TimelinePng);
-            EmotionTimelinePlot.Save(plot, frames, classifier.Classes, Path.GetFileName(source.Name.TrimEnd('/', '\\')));
+            plots.SaveTimeline(plot, frames, classifier.Classes, Path.GetFileName(source.Name.TrimEnd('/', '\\')));
             files.Add(plot);
         }
         if (video is not null)

@@ -1,6 +1,8 @@
-using EmotionNet.Inference.Faces;
+using EmotionNet.Options;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Tracking;
+using EmotionNet.Models;
 
 namespace EmotionNet.Inference.Analysis;
 
@@ -29,8 +31,8 @@ public sealed record AnalyzerOptions
     /// Threads libtorch may use for the model (default 0: half the logical cores, at least 1). The face
     /// stage (decode, detect, crop) runs on its own thread beside the model, so more model threads only
     /// spin against it: with both of 2 cores given to libtorch the model ran 5 to 100 times slower under
-    /// load. libtorch's thread count is process-wide: the analyzer sets it when it starts a run with an
-    /// <see cref="EmotionNet.Models.EmotionClassifier"/>, and it stays set afterwards.
+    /// load. The analyzer asks the classifier for this many threads for the run
+    /// (<see cref="IEmotionClassifier.UseThreads"/>) and the classifier restores its count when the run ends.
     /// </summary>
     public int ModelThreads { get; init; }
 
@@ -56,19 +58,21 @@ public sealed record AnalyzerOptions
     public RecognizerOptions Recognizer { get; init; } = RecognizerOptions.Default;
 
     /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
-    public void Validate()
+    public AnalyzerOptions Validate()
     {
-        if (Every < 1) throw new EmotionNetException($"AnalyzerOptions.Every must be at least 1 (got {Every}).");
-        if (DetectEvery < 1) throw new EmotionNetException($"AnalyzerOptions.DetectEvery must be at least 1 (got {DetectEvery}).");
-        if (ModelThreads < 0) throw new EmotionNetException($"AnalyzerOptions.ModelThreads must be 0 (automatic) or more (got {ModelThreads}).");
-        if (MaxFrames is < 1) throw new EmotionNetException($"AnalyzerOptions.MaxFrames must be at least 1 (got {MaxFrames}).");
-        if (!(FaceMargin >= 0 && FaceMargin <= 1)) throw new EmotionNetException($"AnalyzerOptions.FaceMargin must be in [0, 1] (got {FaceMargin}).");
-        if (!(ImageSequenceFps > 0)) throw new EmotionNetException($"AnalyzerOptions.ImageSequenceFps must be positive (got {ImageSequenceFps}).");
+        var check = new OptionCheck(nameof(AnalyzerOptions));
+        check.Require(Every, Every >= 1, "must be at least 1");
+        check.Require(DetectEvery, DetectEvery >= 1, "must be at least 1");
+        check.Require(ModelThreads, ModelThreads >= 0, "must be 0 (automatic) or more");
+        check.Require(MaxFrames, MaxFrames is null or >= 1, "must be at least 1");
+        check.Require(FaceMargin, FaceMargin is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(ImageSequenceFps, ImageSequenceFps > 0, "must be positive");
         ArgumentNullException.ThrowIfNull(Detector);
         ArgumentNullException.ThrowIfNull(Tracker);
         ArgumentNullException.ThrowIfNull(Recognizer);
         Detector.Validate();
         Tracker.Validate();
         Recognizer.Validate();
+        return this;
     }
 }

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Vision;
 
 namespace EmotionNet.Inference.Analysis;
 
@@ -32,7 +32,7 @@ public sealed class EmotionAnalyzer
     public static SourceInfo Describe(InputSource source, AnalyzerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        NativeRuntime.EnsureOpenCv();
+        OpenCvRuntime.Ensure();
         using var reader = FrameReader.Open(source, (options ?? AnalyzerOptions.Default).ImageSequenceFps);
         return reader.Info;
     }
@@ -70,12 +70,13 @@ public sealed class EmotionAnalyzer
         ArgumentNullException.ThrowIfNull(source);
         options ??= AnalyzerOptions.Default;
         options.Validate();
-        NativeRuntime.EnsureOpenCv();
+        OpenCvRuntime.Ensure();
 
         // Opening checks the source (corrupt video, absent camera) before any work starts.
         using var reader = FrameReader.Open(source, options.ImageSequenceFps);
         opened?.Invoke(reader.Info);
-        if (classifier is EmotionClassifier) EmotionClassifier.UseThreads(options.EffectiveModelThreads);
+        // The classifier's threads are limited for this run only and restored after it.
+        using var threads = classifier.UseThreads(options.EffectiveModelThreads);
         var recognizer = new EmotionRecognizer(classifier, options.Recognizer);
         var channel = Channel.CreateBounded<DetectedFrame>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,5 +1,5 @@
 using EmotionNet.Emotions;
-using EmotionNet.Inference.Faces;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Analysis;
 

@@ -1,7 +1,7 @@
 using EmotionNet.Imaging;
-using EmotionNet.Inference.Faces;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Inference.Sources;
+using EmotionNet.Vision.Sources;
 using EmotionNet.Inference.Tracking;
 
 namespace EmotionNet.Inference.Analysis;

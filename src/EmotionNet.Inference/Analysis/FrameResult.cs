@@ -1,3 +1,5 @@
+using EmotionNet.Vision.Annotation;
+
 namespace EmotionNet.Inference.Analysis;
 
 /// <summary>The analysis of one processed frame.</summary>
@@ -7,4 +9,9 @@ namespace EmotionNet.Inference.Analysis;
 /// <param name="Height">Frame height in pixels.</param>
 /// <param name="Faces">The faces found, left to right; empty when none.</param>
 /// <param name="SourceName">The image's file name for image inputs; null for videos and cameras.</param>
-public sealed record FrameResult(int FrameIndex, double TimeSeconds, int Width, int Height, IReadOnlyList<FaceResult> Faces, string? SourceName = null);
+public sealed record FrameResult(int FrameIndex, double TimeSeconds, int Width, int Height, IReadOnlyList<FaceResult> Faces, string? SourceName = null)
+{
+    /// <summary>The faces as <see cref="FrameAnnotator"/> draws them.</summary>
+    public IReadOnlyList<FaceAnnotation> Annotations() =>
+        Faces.Select(f => new FaceAnnotation(f.FaceId, f.Box, f.Label, f.Confidence, f.Uncertain)).ToArray();
+}

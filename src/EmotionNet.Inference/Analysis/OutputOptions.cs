@@ -1,10 +1,15 @@
+using EmotionNet.Inference.Results;
+
 namespace EmotionNet.Inference.Analysis;
 
 /// <summary>What an analysis run writes, and where.</summary>
 /// <param name="Directory">Folder for every output (created when missing).</param>
 /// <param name="Annotate">Also write an annotated video (videos, cameras) or annotated PNGs (images) (default false).</param>
-/// <param name="TimelinePlot">Also write the emotion timeline PNG (default true).</param>
-public sealed record OutputOptions(string Directory, bool Annotate = false, bool TimelinePlot = true)
+/// <param name="Plots">
+/// Draws the emotion timeline PNG (default null: no plot). EmotionNet.Plotting's
+/// <c>AnalysisPlots.Instance</c> draws it with ScottPlot; this library references no plotting package.
+/// </param>
+public sealed record OutputOptions(string Directory, bool Annotate = false, IAnalysisPlots? Plots = null)
 {
     /// <summary>Per-frame CSV file name.</summary>
     public const string FramesCsv = "frames.csv";

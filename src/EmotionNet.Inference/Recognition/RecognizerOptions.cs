@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 namespace EmotionNet.Inference.Recognition;
 
 /// <summary>Settings of the streaming per-face recognizer.</summary>
@@ -12,9 +13,11 @@ public sealed record RecognizerOptions(double Smoothing = 0.6, double UncertainB
     public static RecognizerOptions Default { get; } = new();
 
     /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
-    public void Validate()
+    public RecognizerOptions Validate()
     {
-        if (!(Smoothing >= 0 && Smoothing < 1)) throw new EmotionNetException($"RecognizerOptions.Smoothing must be in [0, 1) (got {Smoothing}).");
-        if (!(UncertainBelow >= 0 && UncertainBelow <= 1)) throw new EmotionNetException($"RecognizerOptions.UncertainBelow must be in [0, 1] (got {UncertainBelow}).");
+        var check = new OptionCheck(nameof(RecognizerOptions));
+        check.Require(Smoothing, Smoothing is >= 0 and < 1, "must be in [0, 1)");
+        check.Require(UncertainBelow, UncertainBelow is >= 0 and <= 1, "must be in [0, 1]");
+        return this;
     }
 }

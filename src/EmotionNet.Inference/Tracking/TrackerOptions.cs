@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 namespace EmotionNet.Inference.Tracking;
 
 /// <summary>Settings of the IoU face tracker.</summary>
@@ -9,9 +10,11 @@ public sealed record TrackerOptions(double IouThreshold = 0.3, int MaxMissedFram
     public static TrackerOptions Default { get; } = new();
 
     /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
-    public void Validate()
+    public TrackerOptions Validate()
     {
-        if (!(IouThreshold > 0 && IouThreshold <= 1)) throw new EmotionNetException($"TrackerOptions.IouThreshold must be in (0, 1] (got {IouThreshold}).");
-        if (MaxMissedFrames < 0) throw new EmotionNetException($"TrackerOptions.MaxMissedFrames must be 0 or more (got {MaxMissedFrames}).");
+        var check = new OptionCheck(nameof(TrackerOptions));
+        check.Require(IouThreshold, IouThreshold is > 0 and <= 1, "must be in (0, 1]");
+        check.Require(MaxMissedFrames, MaxMissedFrames >= 0, "must be 0 or more");
+        return this;
     }
 }

@@ -1,21 +1,20 @@
 using EmotionNet.Checkpoints;
 using EmotionNet.Data;
 using EmotionNet.Evaluation;
-using EmotionNet.Plotting;
 using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Engine;
 
-/// <summary>The end of a run: the best model scored on every split, written as metrics.json and confusion-matrix PNGs.</summary>
+/// <summary>The end of a run: the best model scored on every split, written as metrics.json and, with plots, confusion-matrix PNGs.</summary>
 internal static class FinalReport
 {
     /// <summary>At most this many training clips (stratified) are scored for the report.</summary>
     public const int TrainingReportClips = 5000;
 
     /// <summary>Scores the best checkpoint on every split and writes metrics.json and the confusion matrices.</summary>
-    internal static Dictionary<string, ClassificationMetrics> Write(RunFiles files, FaceDataSplits data, EvaluationOptions evaluation, Device device, Action<string> note)
+    internal static Dictionary<string, ClassificationMetrics> Write(RunFiles files, FaceDataSplits data, EvaluationOptions evaluation, Device device, ITrainingPlots? plots, Action<string> note)
     {
         var best = Checkpoint.Load(files.Best);
         using var model = best.CreateModel(files.Best);
@@ -30,11 +29,12 @@ internal static class FinalReport
             splits[split.ToString()] = Evaluator.Evaluate(model, set, evaluation, device);
         }
         MetricsReport.Write(files.Metrics, files.Best, splits);
+        if (plots is null) return splits;
         if (splits.TryGetValue(nameof(DataSplit.PublicTest), out var validation))
-            ConfusionMatrixPlot.Save(validation, files.ValidationConfusionMatrix, "PublicTest");
+            plots.SaveConfusionMatrix(validation, files.ValidationConfusionMatrix, "PublicTest");
         var test = splits.GetValueOrDefault(nameof(DataSplit.PrivateTest)) ?? validation;
         if (test is not null)
-            ConfusionMatrixPlot.Save(test, files.ConfusionMatrix, splits.ContainsKey(nameof(DataSplit.PrivateTest)) ? "PrivateTest" : "PublicTest");
+            plots.SaveConfusionMatrix(test, files.ConfusionMatrix, splits.ContainsKey(nameof(DataSplit.PrivateTest)) ? "PrivateTest" : "PublicTest");
         return splits;
     }
 }

@@ -5,7 +5,6 @@ using EmotionNet.Evaluation;
 using EmotionNet.IO;
 using EmotionNet.Imaging;
 using EmotionNet.Models;
-using EmotionNet.Plotting;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Options;
 using EmotionNet.Training.MixedPrecision;
@@ -28,9 +27,14 @@ public sealed class Trainer
     private readonly TrainingOptions options;
     private readonly InputNormalization normalization;
     private readonly IProgress<TrainingEvent>? progress;
+    private readonly ITrainingPlots? plots;
 
-    /// <summary>A trainer for <paramref name="modelConfig"/> with <paramref name="options"/>.</summary>
-    public Trainer(ModelConfig modelConfig, TrainingOptions options, IProgress<TrainingEvent>? progress = null, InputNormalization? normalization = null)
+    /// <summary>
+    /// A trainer for <paramref name="modelConfig"/> with <paramref name="options"/>, reporting to
+    /// <paramref name="progress"/>. <paramref name="plots"/> draws training-curves.png and the confusion
+    /// matrices (EmotionNet.Plotting's <c>TrainingPlots.Instance</c>); without it the run writes no PNGs.
+    /// </summary>
+    public Trainer(ModelConfig modelConfig, TrainingOptions options, IProgress<TrainingEvent>? progress = null, InputNormalization? normalization = null, ITrainingPlots? plots = null)
     {
         ArgumentNullException.ThrowIfNull(modelConfig);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +42,7 @@ public sealed class Trainer
         this.options = options.Validate();
         this.normalization = normalization ?? InputNormalization.Default;
         this.progress = progress;
+        this.plots = plots;
     }
 
     /// <summary>
@@ -57,7 +62,8 @@ public sealed class Trainer
             Report(new TrainingEvent.Note($"Removed {leftovers} temporary file(s) an interrupted write left in {outputDirectory}."));
 
         var (run, config, state, resumed) = resume ? RunCheckpoints.LoadResumePoint(files, options) : (options, modelConfig, new TrainingState(), null);
-        if (run.Threads > 0) set_num_threads(run.Threads);
+        // libtorch's thread count is process-wide: set for this run only, restored when Fit returns.
+        using var threads = TorchThreads.Use(run.Threads);
         var device = Devices.Resolve(run.Device);
         var classes = data.Training.Classes;
         if (config.NumClasses != classes.Count)
@@ -126,7 +132,7 @@ public sealed class Trainer
             if (isBest) RunCheckpoints.Save(files.Best, model, null, classes, normalization, run, state);
             RunCheckpoints.Save(files.Last, model, optimizer, classes, normalization, run, state);
             EpochLog.Write(files.EpochLog, state.History);
-            TrainingCurvesPlot.Save(state.History, files.Curves);
+            plots?.SaveTrainingCurves(state.History, files.Curves);
             Report(new TrainingEvent.EpochEnded(record, isBest));
 
             if (run.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= run.EarlyStoppingPatience)
@@ -144,7 +150,7 @@ public sealed class Trainer
         }
 
         var splits = File.Exists(files.Best)
-            ? FinalReport.Write(files, data, evaluation, device, note => Report(new TrainingEvent.Note(note)))
+            ? FinalReport.Write(files, data, evaluation, device, plots, note => Report(new TrainingEvent.Note(note)))
             : new Dictionary<string, ClassificationMetrics>();
         return new TrainingResult(outputDirectory, files.Best, files.Last, state.BestEpoch, state.History, splits, cancelled, stoppedEarly);
     }

@@ -1,4 +1,4 @@
-using EmotionNet.Plotting;
+using EmotionNet.Training.Reporting;
 
 namespace EmotionNet.Training.Engine;
 

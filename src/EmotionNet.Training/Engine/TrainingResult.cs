@@ -1,5 +1,5 @@
 using EmotionNet.Evaluation;
-using EmotionNet.Plotting;
+using EmotionNet.Training.Reporting;
 
 namespace EmotionNet.Training.Engine;
 

@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 using EmotionNet.Augmentation;
 using EmotionNet.Runtime;
 
@@ -75,27 +76,25 @@ public sealed record TrainingOptions
     /// <summary>Background threads that build augmented batches. Default 1.</summary>
     public int DataWorkers { get; init; } = 1;
 
-    /// <summary>Checks every field; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public TrainingOptions Validate()
     {
-        Require(Epochs >= 1, nameof(Epochs), "must be at least 1");
-        Require(BatchSize >= 1, nameof(BatchSize), "must be at least 1");
-        Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), "must be a positive number");
-        Require(WeightDecay >= 0, nameof(WeightDecay), "must not be negative");
-        Require(Momentum is >= 0 and < 1, nameof(Momentum), "must be in [0, 1)");
-        Require(WarmupFraction is >= 0 and < 1, nameof(WarmupFraction), "must be in [0, 1)");
-        Require(LabelSmoothing is >= 0 and < 1, nameof(LabelSmoothing), "must be in [0, 1)");
-        Require(GradientClip >= 0, nameof(GradientClip), "must not be negative");
-        Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "must not be negative");
-        Require(SequenceLength is >= 1 and <= 64, nameof(SequenceLength), "must be between 1 and 64");
-        Require(Threads >= 0, nameof(Threads), "must not be negative");
-        Require(MaxTrainRows is null or >= 1, nameof(MaxTrainRows), "must be at least 1");
-        Require(DataWorkers >= 1, nameof(DataWorkers), "must be at least 1");
+        var check = new OptionCheck(nameof(TrainingOptions));
+        check.Require(Epochs, Epochs is >= 1 and <= 100_000, "must be between 1 and 100000");
+        check.Require(BatchSize, BatchSize is >= 1 and <= 65_536, "must be between 1 and 65536");
+        check.Require(LearningRate, LearningRate is > 0 and <= 10, "must be a number in (0, 10]");
+        check.Require(WeightDecay, WeightDecay is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(Momentum, Momentum is >= 0 and < 1, "must be in [0, 1)");
+        check.Require(WarmupFraction, WarmupFraction is >= 0 and < 1, "must be in [0, 1)");
+        check.Require(LabelSmoothing, LabelSmoothing is >= 0 and < 1, "must be in [0, 1)");
+        check.Require(GradientClip, GradientClip is >= 0 and <= 1e6, "must be in [0, 1000000]");
+        check.Require(EarlyStoppingPatience, EarlyStoppingPatience is >= 0 and <= 100_000, "must be between 0 and 100000");
+        check.Require(SequenceLength, SequenceLength is >= 1 and <= 64, "must be between 1 and 64");
+        check.Require(Threads, Threads is >= 0 and <= 1024, "must be between 0 (libtorch's default) and 1024");
+        check.Require(MaxTrainRows, MaxTrainRows is null or >= 1, "must be at least 1");
+        check.Require(DataWorkers, DataWorkers is >= 1 and <= 64, "must be between 1 and 64");
+        ArgumentNullException.ThrowIfNull(Augmentation);
+        Augmentation.Validate();
         return this;
-    }
-
-    private static void Require(bool ok, string name, string why)
-    {
-        if (!ok) throw new ArgumentException($"{name} {why}.", name);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EmotionNet.IO;
-using EmotionNet.Plotting;
+using EmotionNet.Training.Reporting;
 
 namespace EmotionNet.Training.Reporting;
 

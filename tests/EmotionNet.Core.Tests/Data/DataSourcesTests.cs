@@ -1,7 +1,11 @@
+using EmotionNet.Vision.Imaging;
+using EmotionNet.Vision;
 using EmotionNet.Data;
 using EmotionNet.Emotions;
 using EmotionNet.Runtime;
 using OpenCvSharp;
+
+using EmotionNet.TestSupport;
 
 namespace EmotionNet.Core.Tests.Data;
 
@@ -18,7 +22,7 @@ public class DataSourcesTests
     [Fact]
     public void A_file_is_read_as_fer2013_with_the_options()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = Fer2013Csv.Write(dir, "x.csv", Fer2013Csv.Text((1, "Training"), (4, "Training")));
         var splits = DataSources.Load(path, new DataLoadOptions { Classes = ClassSet.Seed6 });
         Assert.Equal(1, splits.Training.Count);
@@ -28,11 +32,11 @@ public class DataSourcesTests
     [Fact]
     public void A_directory_is_read_as_a_folder_data_set()
     {
-        NativeRuntime.EnsureOpenCv();
-        using var dir = new TempDirectory();
+        OpenCvRuntime.Ensure();
+        using var dir = new TempFolder();
         Directory.CreateDirectory(Path.Combine(dir.Path, "happy"));
         using (var mat = new Mat(48, 48, MatType.CV_8UC1, Scalar.All(9))) Cv2.ImWrite(Path.Combine(dir.Path, "happy", "a.png"), mat);
-        var splits = DataSources.Load(dir.Path, DataLoadOptions.Default);
+        var splits = DataSources.Load(dir.Path, new DataLoadOptions { ImageDecoder = OpenCvFaceImageDecoder.Instance });
         Assert.Equal(1, splits.Training.Count + splits.PublicTest.Count + splits.PrivateTest.Count);
     }
 }

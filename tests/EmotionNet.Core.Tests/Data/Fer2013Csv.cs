@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 
+using EmotionNet.TestSupport;
+
 namespace EmotionNet.Core.Tests.Data;
 
 /// <summary>Builds small FER2013 CSV texts for tests.</summary>
@@ -18,14 +20,14 @@ public static class Fer2013Csv
     public static string Text(params (int Label, string Usage)[] rows) =>
         Header + "\n" + string.Concat(rows.Select((r, i) => Row(r.Label, r.Usage, i * 7) + "\n"));
 
-    public static string Write(TempDirectory dir, string name, string text)
+    public static string Write(TempFolder dir, string name, string text)
     {
         var path = dir.File(name);
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return path;
     }
 
-    public static string WriteGzip(TempDirectory dir, string name, string text)
+    public static string WriteGzip(TempFolder dir, string name, string text)
     {
         var path = dir.File(name);
         using var file = File.Create(path);

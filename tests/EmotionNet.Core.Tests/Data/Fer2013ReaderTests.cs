@@ -2,13 +2,15 @@ using EmotionNet.Data;
 using EmotionNet.Emotions;
 using EmotionNet.Imaging;
 
+using EmotionNet.TestSupport;
+
 namespace EmotionNet.Core.Tests.Data;
 
 public class Fer2013ReaderTests
 {
     private static DataFormatException ReadFails(string text, string name = "bad.csv", DataLoadOptions? options = null)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = Fer2013Csv.Write(dir, name, text);
         var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path, options));
         Assert.Contains(name, e.Message, StringComparison.Ordinal);
@@ -21,7 +23,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Loads_every_split_with_labels_and_pixels_in_order()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = Fer2013Csv.Write(dir, "ok.csv", Fer2013Csv.Text((3, "Training"), (0, "PublicTest"), (6, "PrivateTest"), (5, "Training")));
         var splits = Fer2013Reader.Read(path);
         Assert.Equal(2, splits.Training.Count);
@@ -40,7 +42,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Loads_gzip_and_plain_csv_identically()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var text = Fer2013Csv.Text(Fer2013Csv.AllClassesAllSplits());
         var plain = Fer2013Reader.Read(Fer2013Csv.Write(dir, "a.csv", text));
         // The name says nothing: gzip is recognised by its magic bytes.
@@ -60,7 +62,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Reads_crlf_line_endings_and_a_missing_final_newline()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var text = Fer2013Csv.Text((1, "Training"), (2, "PublicTest")).Replace("\n", "\r\n", StringComparison.Ordinal).TrimEnd();
         var splits = Fer2013Reader.Read(Fer2013Csv.Write(dir, "crlf.csv", text));
         Assert.Equal(1, splits.Training.Count);
@@ -70,7 +72,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Reads_quoted_fields_through_csvhelper()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var text = Fer2013Csv.Header + "\n" + $"\"4\",\"{Fer2013Csv.Pixels(3)}\",\"Training\"\n";
         var splits = Fer2013Reader.Read(Fer2013Csv.Write(dir, "quoted.csv", text));
         Assert.Equal(4, splits.Training.Label(0));
@@ -180,7 +182,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Truncated_gzip_is_an_error_naming_the_file()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var full = Fer2013Csv.WriteGzip(dir, "full.csv.gz", Fer2013Csv.Text(Fer2013Csv.AllClassesAllSplits()));
         var bytes = File.ReadAllBytes(full);
         var path = dir.File("cut.csv.gz");
@@ -195,7 +197,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Gzip_cut_at_a_line_boundary_is_still_detected()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var text = Fer2013Csv.Text((0, "Training"), (1, "Training"));
         var path = Fer2013Csv.WriteGzip(dir, "short.csv.gz", text);
         var bytes = File.ReadAllBytes(path);
@@ -208,7 +210,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Skip_invalid_counts_rows_and_keeps_the_first_reasons()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var text = Valid(2)
             + "7," + Fer2013Csv.Pixels(0) + ",Training\n"
             + "0,1 2 3,Training\n"
@@ -227,7 +229,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Seed6_drops_disgust_silently_and_remaps_labels()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = Fer2013Csv.Write(dir, "s6.csv", Fer2013Csv.Text((1, "Training"), (3, "Training"), (0, "Training"), (6, "Training"), (1, "PublicTest")));
         var splits = Fer2013Reader.Read(path, new DataLoadOptions { Classes = ClassSet.Seed6 });
         Assert.Same(ClassSet.Seed6, splits.Training.Classes);
@@ -250,7 +252,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Accepts_a_byte_order_mark_and_extra_spaces_between_pixels()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var pixels = "  " + Fer2013Csv.Pixels(4).Replace(" ", "  ", StringComparison.Ordinal) + " ";
         var path = Fer2013Csv.Write(dir, "bom.csv", "\uFEFF" + Fer2013Csv.Header + "\n" + $"2,{pixels},PublicTest\n");
         var splits = Fer2013Reader.Read(path);
@@ -262,7 +264,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Bad_row_early_in_a_large_gzip_stops_the_read_ahead_and_names_the_line()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         // About 14 MB of CSV: more than the read-ahead holds, so the decompressing thread is blocked when the error is thrown.
         var rows = string.Concat(Enumerable.Range(0, 1500).Select(i => Fer2013Csv.Row(i % 7, "Training", i) + "\n"));
         var text = Fer2013Csv.Header + "\n" + Fer2013Csv.Row(0, "Training", 0) + "\n8," + Fer2013Csv.Pixels(0) + ",Training\n" + rows;
@@ -280,7 +282,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void A_tar_archive_inside_gzip_is_reported_as_binary_data()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var tarLike = "fer2013/fer2013.csv" + new string('\0', 80) + "0000644\0" + "\n" + Fer2013Csv.Text((0, "Training"));
         var path = Fer2013Csv.WriteGzip(dir, "fer2013.tar.gz", tarLike);
         var e = Assert.Throws<DataFormatException>(() => Fer2013Reader.Read(path));
@@ -290,7 +292,7 @@ public class Fer2013ReaderTests
     [Fact]
     public void Gzip_cut_inside_its_first_block_is_truncated_not_empty()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var bytes = File.ReadAllBytes(Fer2013Csv.WriteGzip(dir, "x.csv.gz", Fer2013Csv.Text((0, "Training"))));
         var path = dir.File("tiny.csv.gz");
         File.WriteAllBytes(path, bytes[..12]);

@@ -1,3 +1,4 @@
+using EmotionNet.Samples;
 using EmotionNet.Data;
 using EmotionNet.Emotions;
 

@@ -1,15 +1,17 @@
+using EmotionNet.Vision.Imaging;
+using EmotionNet.Samples;
 using EmotionNet.Checkpoints;
 using EmotionNet.Data;
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Sources;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.Vision.Sources;
+using EmotionNet.TestSupport;
 using EmotionNet.Models;
 using EmotionNet.Reliability.Tests.Support;
 using EmotionNet.Runtime;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
-using EmotionNet.Tests.Shared.Cli;
+using EmotionNet.TestSupport.Cli;
 
 namespace EmotionNet.Reliability.Tests.Corpus;
 
@@ -31,7 +33,7 @@ internal static class CorpusRunner
                 var csv = DataSources.Load(input, new DataLoadOptions { Classes = ClassSet.Fer7 });
                 return $"{csv.Training.Count + csv.PublicTest.Count + csv.PrivateTest.Count} faces";
             case EntryPoint.Folder:
-                var folder = DataSources.Load(CorpusFiles.FolderWith(input), new DataLoadOptions { Classes = ClassSet.Fer7 });
+                var folder = DataSources.Load(CorpusFiles.FolderWith(input), new DataLoadOptions { Classes = ClassSet.Fer7, ImageDecoder = OpenCvFaceImageDecoder.Instance });
                 return $"{folder.Training.Count + folder.PublicTest.Count + folder.PrivateTest.Count} faces";
             case EntryPoint.Checkpoint:
                 Checkpoint.Load(input).CreateModel(input).Dispose();

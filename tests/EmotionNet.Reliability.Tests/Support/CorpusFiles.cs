@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using EmotionNet.Checkpoints;
 using EmotionNet.Imaging;
-using EmotionNet.Inference.Tests.Support;
+using EmotionNet.TestSupport;
 using EmotionNet.Models;
 using OpenCvSharp;
 using static TorchSharp.torch;
