@@ -2,6 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Console;
+using EmotionNet.Cli.Flags;
+using EmotionNet.Options;
 
 namespace EmotionNet.Cli;
 
@@ -65,9 +67,21 @@ internal static class CliApp
             Output.Warn("Cancelled.");
             return Cancelled;
         }
+        catch (OptionsException e)
+        {
+            // An option out of range is a bad command line when a flag set it.
+            Output.Error(FlagVocabulary.Rewrite(e.Message));
+            return FlagVocabulary.FlagFor(e.Option) is null ? Failure : UsageError;
+        }
+        catch (Checkpoints.CheckpointException e)
+        {
+            // About a file's content (its ModelConfig, its tensors): no flag set it, so nothing to rewrite.
+            Output.Error(e.Message);
+            return Failure;
+        }
         catch (EmotionNetException e)
         {
-            Output.Error(e.Message);
+            Output.Error(FlagVocabulary.Rewrite(e.Message));
             return Failure;
         }
 #pragma warning disable CA1031 // The last line of defence: a bug still gets one line, not a stack trace.

@@ -15,7 +15,9 @@ public static class TrainingCurvesPlot
 
         var loss = new Plot();
         AddLine(loss, x, epochs.Select(e => e.TrainLoss), "train", Colors.SteelBlue);
-        AddLine(loss, x, epochs.Select(e => e.ValidationLoss), "validation", Colors.OrangeRed);
+        // A run without a validation split has NaN validation figures: no line rather than a broken one.
+        var validated = epochs.Any(e => double.IsFinite(e.ValidationAccuracy));
+        if (validated) AddLine(loss, x, epochs.Select(e => e.ValidationLoss), "validation", Colors.OrangeRed);
         loss.Title("Loss");
         loss.XLabel("epoch");
         loss.YLabel("cross-entropy");
@@ -23,7 +25,7 @@ public static class TrainingCurvesPlot
 
         var accuracy = new Plot();
         AddLine(accuracy, x, epochs.Select(e => e.TrainAccuracy * 100), "train", Colors.SteelBlue);
-        AddLine(accuracy, x, epochs.Select(e => e.ValidationAccuracy * 100), "validation", Colors.OrangeRed);
+        if (validated) AddLine(accuracy, x, epochs.Select(e => e.ValidationAccuracy * 100), "validation", Colors.OrangeRed);
         accuracy.Title("Accuracy");
         accuracy.XLabel("epoch");
         accuracy.YLabel("%");

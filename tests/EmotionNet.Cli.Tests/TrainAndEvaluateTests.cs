@@ -1,3 +1,4 @@
+using EmotionNet.TestSupport;
 using EmotionNet.Evaluation;
 using EmotionNet.Checkpoints;
 using EmotionNet.Training.Reporting;
@@ -81,5 +82,49 @@ public sealed class TrainAndEvaluateTests : IDisposable
         // Either a real model ships (and loads), or RequirePath says how to get one.
         if (ShippedModel.IsAvailable) Assert.NotNull(ShippedModel.Load());
         else Assert.Contains("No model", Assert.Throws<EmotionNetException>(() => ShippedModel.Open()).Message);
+    }
+
+    [Fact]
+    public async Task A_csv_without_publictest_rows_trains_and_selects_the_last_epoch_saying_so()
+    {
+        var sample = Repository.Path("data/sample/fer2013-sample.csv");
+        var csv = Path.Combine(dir, "no-publictest.csv");
+        await File.WriteAllLinesAsync(csv, File.ReadLines(sample).Where(l => !l.EndsWith(",PublicTest", StringComparison.Ordinal)));
+        var run = Path.Combine(dir, "no-val");
+
+        var output = await CommandLineTests.CaptureAsync(["train", "--data", csv, "--out", run, "--epochs", "2", "--batch-size", "32", "--conv-widths", "8,16", "--lstm-hidden", "8"]);
+
+        Assert.True(output.ExitCode == 0, output.Text);
+        Assert.Contains("has no PublicTest clips", output.Text);
+        Assert.Contains("no validation split", output.Text);
+        Assert.Equal(2, Checkpoint.Load(Path.Combine(run, "best.ckpt")).Metadata.Epoch);
+        var metrics = MetricsReport.Read(Path.Combine(run, "metrics.json"));
+        Assert.DoesNotContain("PublicTest", metrics.Splits.Keys);
+        Assert.Contains("PrivateTest", metrics.Splits.Keys);
+        Assert.DoesNotContain("val_accuracy", Checkpoint.Load(Path.Combine(run, "best.ckpt")).Metadata.Metrics.Keys);
+    }
+
+    [Fact]
+    public async Task A_folder_with_only_a_training_split_trains_and_selects_the_last_epoch()
+    {
+        var root = Path.Combine(dir, "folder-data");
+        foreach (var (label, angle) in new[] { ("happy", 0), ("sad", 90) })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, "train", label)).FullName;
+            for (var i = 0; i < 6; i++)
+            {
+                using var face = new Mat(48, 48, MatType.CV_8UC1, Scalar.All(40 + i));
+                Cv2.Line(face, new Point(24, 24), new Point(24 + 20 * Math.Cos(angle * Math.PI / 180), 24 + 20 * Math.Sin(angle * Math.PI / 180)), Scalar.All(220), 3);
+                Cv2.ImWrite(Path.Combine(folder, $"{i}.png"), face);
+            }
+        }
+        var run = Path.Combine(dir, "folder-run");
+
+        var output = await CommandLineTests.CaptureAsync(["train", "--data", root, "--out", run, "--epochs", "1", "--batch-size", "4", "--conv-widths", "8", "--lstm-hidden", "8"]);
+
+        Assert.True(output.ExitCode == 0, output.Text);
+        Assert.Contains("has no PublicTest clips", output.Text);
+        Assert.True(File.Exists(Path.Combine(run, "best.ckpt")));
+        Assert.DoesNotContain("   at ", output.Text);
     }
 }

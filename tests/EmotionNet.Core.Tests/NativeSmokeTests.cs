@@ -9,6 +9,7 @@ using static TorchSharp.torch.nn;
 
 namespace EmotionNet.Core.Tests;
 
+[Collection(TorchRandomGroup.Name)]
 public class NativeSmokeTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using static TorchSharp.torch;
 namespace EmotionNet.Inference.Tests;
 
 /// <summary>The recognizer's cached-feature path against whole clips through the real model.</summary>
+[Collection(TorchRandomGroup.Name)]
 public class StreamingRecognitionTests
 {
     [Theory]

@@ -31,6 +31,7 @@ public sealed partial class LibraryConsumerTests(PackagedFeed feed, ITestOutputH
         ConsumerProject.WriteNuGetConfig(app, feed.Feed);
         ProcessRunner.RunChecked(dotnet, ["add", "package", "EmotionNet.Inference", "--version", feed.Version], app, TimeSpan.FromMinutes(10));
         ProcessRunner.RunChecked(dotnet, ["add", "package", "libtorch-cpu-linux-x64", "--version", "2.10.0"], app, TimeSpan.FromMinutes(15));
+        ProcessRunner.RunChecked(dotnet, ["add", "package", "OpenCvSharp4.official.runtime.linux-x64", "--version", "4.13.0.20260627"], app, TimeSpan.FromMinutes(10));
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProject.GettingStartedProgram());
 
         // Invariant formatting, so the test reads the numbers the same way on any machine.

@@ -9,8 +9,11 @@ public sealed class PackageContentsTests(PackagedFeed feed)
 {
     [Theory]
     [InlineData("EmotionNet.Core")]
+    [InlineData("EmotionNet.Vision")]
     [InlineData("EmotionNet.Training")]
     [InlineData("EmotionNet.Inference")]
+    [InlineData("EmotionNet.Plotting")]
+    [InlineData("EmotionNet.Samples")]
     public void A_library_package_has_its_dll_docs_readme_metadata_and_symbols(string id)
     {
         using var package = ZipFile.OpenRead(feed.PackageFile(id));
@@ -30,13 +33,26 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
         Assert.NotNull(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "repository")?.Attribute("commit"));
 
-        // The managed TorchSharp only: the application chooses the native libtorch (CPU or CUDA, which platform).
+        // No native runtime: the application chooses libtorch (CPU or CUDA, which platform), OpenCV's and Skia's.
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
-        Assert.Contains("TorchSharp", dependencies);
+        Assert.DoesNotContain(dependencies, d => d.Contains("runtime", StringComparison.OrdinalIgnoreCase) || d.Contains("NativeAssets", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(dependencies, d => d.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase) || d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase));
 
         using var symbols = ZipFile.OpenRead(feed.PackageFile(id, ".snupkg"));
         Assert.Contains(symbols.Entries, e => e.FullName == $"lib/net10.0/{id}.pdb");
+    }
+
+    [Theory]
+    [InlineData("EmotionNet.Core", "TorchSharp,CsvHelper")]
+    [InlineData("EmotionNet.Vision", "EmotionNet.Core,OpenCvSharp4")]
+    [InlineData("EmotionNet.Training", "EmotionNet.Core")]
+    [InlineData("EmotionNet.Inference", "EmotionNet.Core,EmotionNet.Vision")]
+    [InlineData("EmotionNet.Plotting", "EmotionNet.Training,EmotionNet.Inference,ScottPlot")]
+    public void A_library_depends_only_on_what_it_uses_and_on_no_native_runtime(string id, string expected)
+    {
+        using var package = ZipFile.OpenRead(feed.PackageFile(id));
+        var dependencies = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Order().ToArray();
+        Assert.Equal(expected.Split(',').Order().ToArray(), dependencies);
     }
 
     [Fact]
@@ -46,8 +62,8 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         Assert.DoesNotContain(core.Entries, e => e.FullName.EndsWith(".ckpt", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("content", StringComparison.OrdinalIgnoreCase));
         // Embedded resources: the manifest names them in the dll (no loading needed to check).
         Assert.True(Contains(core, "lib/net10.0/EmotionNet.Core.dll", "EmotionNet.Checkpoints.emotionnet-fer7.ckpt"u8), "EmotionNet.Core.dll does not embed the shipped model.");
-        using var inference = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Inference"));
-        Assert.True(Contains(inference, "lib/net10.0/EmotionNet.Inference.dll", "EmotionNet.Inference.haarcascade_frontalface_default.xml"u8), "EmotionNet.Inference.dll does not embed the Haar cascade.");
+        using var inference = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Vision"));
+        Assert.True(Contains(inference, "lib/net10.0/EmotionNet.Vision.dll", "EmotionNet.Vision.haarcascade_frontalface_default.xml"u8), "EmotionNet.Vision.dll does not embed the Haar cascade.");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EmotionNet.TestSupport;
 using System.Globalization;
 
 namespace EmotionNet.Packaging.Tests;
@@ -20,7 +21,7 @@ public sealed class PackagedFeed : IDisposable
         "Release";
 #endif
 
-    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Training", "EmotionNet.Inference"];
+    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Vision", "EmotionNet.Training", "EmotionNet.Inference", "EmotionNet.Plotting", "EmotionNet.Samples"];
 
     public PackagedFeed()
     {
@@ -57,7 +58,7 @@ public sealed class PackagedFeed : IDisposable
     public string Feed => Path.Combine(Root, "feed");
 
     /// <summary>The repository this test assembly was built from.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>Path of a package file in the feed, e.g. ("EmotionNet.Core", ".nupkg").</summary>
     public string PackageFile(string id, string extension = ".nupkg") => Path.Combine(Feed, $"{id}.{Version}{extension}");
@@ -88,13 +89,6 @@ public sealed class PackagedFeed : IDisposable
     }
 
     private static string Project(string name) => Path.Combine(RepositoryRoot, "src", name, name + ".csproj");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EmotionNet.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No EmotionNet.sln above '{AppContext.BaseDirectory}': these tests run from the repository's build output.");
-    }
 }
 
 /// <summary>The tests that share one packed feed; they run one after the other.</summary>

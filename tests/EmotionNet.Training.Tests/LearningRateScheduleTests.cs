@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 using EmotionNet.Training.Options;
 using EmotionNet.Training.Schedules;
 
@@ -27,7 +28,7 @@ public class LearningRateScheduleTests
     [Fact]
     public void Options_validation_names_the_field()
     {
-        var e = Assert.Throws<ArgumentException>(() => new TrainingOptions { LabelSmoothing = 1.5 }.Validate());
-        Assert.Equal(nameof(TrainingOptions.LabelSmoothing), e.ParamName);
+        var e = Assert.Throws<OptionsException>(() => new TrainingOptions { LabelSmoothing = 1.5 }.Validate());
+        Assert.Equal("TrainingOptions.LabelSmoothing", e.Option);
     }
 }

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Tests;
 
+[Collection(TorchRandomGroup.Name)]
 public class LossAndGradientsTests
 {
     [Theory]

@@ -11,6 +11,7 @@ using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Tests;
 
+[Collection(TorchRandomGroup.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private static readonly ModelConfig Tiny = new() { ConvWidths = [8, 16, 32], LstmHidden = 24, Dropout = 0 };

@@ -17,50 +17,41 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var data = new DataFlags();
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint to evaluate. Default: the shipped model." };
-        var split = FlagParsers.Choice("--split", DataSplit.PrivateTest, "Split to score");
-        var output = new Option<string>("--out") { Description = "Folder for metrics.json and confusion-matrix.png.", DefaultValueFactory = _ => "runs/evaluate" };
-        var device = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
-        var batchSize = FlagParsers.Int("--batch-size", 256, "Clips per forward pass.", 1, 65_536);
-        var noFlip = new Option<bool>("--no-flip-averaging") { Description = "Score without averaging each face with its mirror image." };
-
+        var flags = new EvaluateSettings.Flags();
         var command = new Command("evaluate", "Score a checkpoint on a FER2013 split or a folder data set; prints a per-class table.");
-        data.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, split, output, device, batchSize, noFlip }) command.Options.Add(option);
-
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var path = parse.GetValue(checkpoint);
-            var deviceKind = parse.GetValue(device);
-            _ = Devices.Resolve(deviceKind);
-            var loaded = path is null ? ShippedModel.Load() : Checkpoint.Load(path);
-            var source = path ?? ShippedModel.SourceName;
-
-            Output.Info($"Loading {data.Describe(parse)}...");
-            var splits = data.Load(parse, loaded.Classes);
-            LoadReportView.Show(splits.Report);
-            var which = parse.GetValue(split);
-            var set = splits[which];
-            if (set.Count == 0) throw new EmotionNetException($"{data.Describe(parse)} has no {which} clips.");
-
-            ClassificationMetrics metrics = null!;
-            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
-                    metrics = Evaluator.Evaluate(loaded, source, set, deviceKind, parse.GetValue(batchSize), !parse.GetValue(noFlip),
-                        new SyncProgress<int>(done => task.Value = done), cancellationToken);
-                });
-
-            var outDir = parse.GetValue(output)!;
-            AtomicFile.EnsureDirectory(outDir);
-            MetricsReport.Write(Path.Combine(outDir, "metrics.json"), source, new Dictionary<string, ClassificationMetrics> { [which.ToString()] = metrics });
-            ConfusionMatrixPlot.Save(metrics, Path.Combine(outDir, "confusion-matrix.png"), which.ToString());
-            MetricsTable.Show(which.ToString(), metrics);
-            AnsiConsole.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% ({metrics.Count} clips, checkpoint {source})");
-            return Task.FromResult(0);
-        });
+        flags.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(EvaluateSettings.Parse(parse, flags), cancellationToken)));
         return command;
+    }
+
+    private static int Run(EvaluateSettings settings, CancellationToken cancellationToken)
+    {
+        _ = Devices.Resolve(settings.Device);
+        var loaded = settings.Checkpoint is { } path ? Checkpoint.Load(path) : ShippedModel.Load();
+        var source = settings.Checkpoint ?? ShippedModel.SourceName;
+
+        Output.Info($"Loading {settings.Data.Description}...");
+        var splits = settings.Data.Load(loaded.Classes);
+        LoadReportView.Show(splits.Report);
+        var which = settings.Split;
+        var set = splits[which];
+        if (set.Count == 0) throw new EmotionNetException($"{settings.Data.Description} has no {which} clips.");
+
+        ClassificationMetrics metrics = null!;
+        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
+                metrics = Evaluator.Evaluate(loaded, source, set, settings.Device, settings.Evaluation.BatchSize, settings.Evaluation.FlipAveraging,
+                    new SyncProgress<int>(done => task.Value = done), cancellationToken);
+            });
+
+        var outDir = settings.Out;
+        AtomicFile.EnsureDirectory(outDir);
+        MetricsReport.Write(Path.Combine(outDir, "metrics.json"), source, new Dictionary<string, ClassificationMetrics> { [which.ToString()] = metrics });
+        ConfusionMatrixPlot.Save(metrics, Path.Combine(outDir, "confusion-matrix.png"), which.ToString());
+        MetricsTable.Show(which.ToString(), metrics);
+        AnsiConsole.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% ({metrics.Count} clips, checkpoint {source})");
+        return 0;
     }
 }

@@ -3,12 +3,14 @@ using Spectre.Console;
 
 namespace EmotionNet.Cli.Console;
 
-/// <summary>A per-class table of precision, recall, F1 and support, with accuracy and macro-F1 in the title.</summary>
+/// <summary>A per-class table of precision, recall, F1 and support, under a line with accuracy, macro-F1 and the clip count.</summary>
 internal static class MetricsTable
 {
     public static void Show(string split, ClassificationMetrics metrics)
     {
-        var table = new Table { Title = new TableTitle($"{split}: accuracy {metrics.Accuracy:P2}, macro-F1 {metrics.MacroF1:F3}, n = {metrics.Count}") };
+        // A line of its own: as a table title Spectre wraps it to the table's width ("n =" and the count split).
+        AnsiConsole.WriteLine($"{split}: accuracy {metrics.Accuracy:P2}, macro-F1 {metrics.MacroF1:F3}, n = {metrics.Count}");
+        var table = new Table();
         table.AddColumn("class");
         table.AddColumn(new TableColumn("precision").RightAligned());
         table.AddColumn(new TableColumn("recall").RightAligned());

@@ -1,3 +1,4 @@
+using EmotionNet.Cli.Flags;
 using EmotionNet.Training.Engine;
 using Spectre.Console;
 
@@ -38,11 +39,18 @@ internal static class TrainingProgressView
                     : $"epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:F3} acc {p.Accuracy:P1} {p.FramesPerSecond:F0} frames/s";
                 break;
             case TrainingEvent.EpochEnded { Record: var r, IsBest: var best }:
+                var validation = double.IsFinite(r.ValidationAccuracy)
+                    ? $"val loss {r.ValidationLoss:F3} acc {r.ValidationAccuracy:P2} F1 {r.ValidationMacroF1:F3}"
+                    : "no validation split";
                 AnsiConsole.MarkupLine(
-                    $"epoch {r.Epoch,3}: train loss {r.TrainLoss:F3} acc {r.TrainAccuracy:P1} | val loss {r.ValidationLoss:F3} acc {r.ValidationAccuracy:P2} F1 {r.ValidationMacroF1:F3} | lr {r.LearningRate:G3} | {r.FramesPerSecond:F0} frames/s, {r.Seconds:F0} s{(best ? " [green]best[/]" : "")}");
+                    $"epoch {r.Epoch,3}: train loss {r.TrainLoss:F3} acc {r.TrainAccuracy:P1} | {validation} | lr {r.LearningRate:G3} | {r.FramesPerSecond:F0} frames/s, {r.Seconds:F0} s{(best ? " [green]best[/]" : "")}");
+                break;
+            case TrainingEvent.Stopped { Epoch: var epoch, Batches: var batches, LastCheckpoint: var last }:
+                var where = batches > 0 ? $"during epoch {epoch + 1} after {batches} batch(es)" : $"after epoch {epoch}";
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"Stopped {where}; saved {last}. Continue with --resume.")}[/]");
                 break;
             case TrainingEvent.Note { Message: var message }:
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(FlagVocabulary.Rewrite(message))}[/]");
                 break;
         }
     }

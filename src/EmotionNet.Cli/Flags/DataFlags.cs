@@ -1,8 +1,4 @@
 using System.CommandLine;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Samples;
-using EmotionNet.Vision.Imaging;
 
 namespace EmotionNet.Cli.Flags;
 
@@ -11,7 +7,7 @@ internal sealed class DataFlags
 {
     public Option<string?> Data { get; } = new("--data")
     {
-        Description = "FER2013 CSV (.csv or .csv.gz) or a folder of labelled images/clips (ROOT/<class>/...). Default: the small sample embedded in EmotionNet.",
+        Description = "FER2013 CSV (.csv or .csv.gz) or a folder of labelled images/clips (ROOT/<class>/...). Default: the small FER2013 sample of EmotionNet.Samples.",
     };
 
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid")
@@ -25,13 +21,5 @@ internal sealed class DataFlags
         command.Options.Add(SkipInvalid);
     }
 
-    public FaceDataSplits Load(ParseResult parse, ClassSet classes)
-    {
-        var path = parse.GetValue(Data);
-        return path is null
-            ? SampleData.Load(classes)
-            : DataSources.Load(path, new DataLoadOptions { Classes = classes, SkipInvalid = parse.GetValue(SkipInvalid), ImageDecoder = OpenCvFaceImageDecoder.Instance });
-    }
-
-    public string Describe(ParseResult parse) => parse.GetValue(Data) ?? "the embedded FER2013 sample";
+    public DataSettings Parse(ParseResult parse) => new(parse.GetValue(Data), parse.GetValue(SkipInvalid));
 }

@@ -4,19 +4,20 @@ using System.Globalization;
 
 namespace EmotionNet.Cli.Flags;
 
-/// <summary>Small factories so every flag gets a description, a default shown in --help, and range checks at parse time (exit 2).</summary>
+/// <summary>
+/// Small factories so every flag gets a description, a default shown in --help, and a type check at
+/// parse time (exit 2). Ranges are not checked here: the option records' Validate() owns them, and
+/// <see cref="FlagVocabulary"/> names the flag when a value is out of range.
+/// </summary>
 internal static class FlagParsers
 {
-    public static Option<int> Int(string name, int defaultValue, string description, int min = int.MinValue, int max = int.MaxValue) =>
-        Number(name, defaultValue, description, token => int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null,
-            v => v >= min && v <= max, Range(min, max));
+    public static Option<int> Int(string name, int defaultValue, string description) =>
+        Number(name, defaultValue, description, "an integer", token => int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
 
-    public static Option<double> Double(string name, double defaultValue, string description, double min, double max, bool maxExclusive = false) =>
-        Number(name, defaultValue, description, token => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null,
-            v => double.IsFinite(v) && v >= min && (maxExclusive ? v < max : v <= max),
-            $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}{(maxExclusive ? " (exclusive)" : "")}");
+    public static Option<double> Double(string name, double defaultValue, string description) =>
+        Number(name, defaultValue, description, "a number", token => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null);
 
-    private static Option<T> Number<T>(string name, T defaultValue, string description, Func<string, T?> parse, Func<T, bool> inRange, string range)
+    private static Option<T> Number<T>(string name, T defaultValue, string description, string kind, Func<string, T?> parse)
         where T : struct
     {
         return new Option<T>(name)
@@ -26,8 +27,8 @@ internal static class FlagParsers
             CustomParser = r =>
             {
                 var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (parse(token) is { } value && inRange(value)) return value;
-                r.AddError($"{name} must be a number {range} (got '{token}').");
+                if (parse(token) is { } value) return value;
+                r.AddError($"{name} must be {kind} (got '{token}').");
                 return defaultValue;
             },
         };
@@ -52,7 +53,7 @@ internal static class FlagParsers
         return option;
     }
 
-    public static Option<int[]> IntList(string name, int[] defaultValue, string description, int min)
+    public static Option<int[]> IntList(string name, int[] defaultValue, string description)
     {
         var option = new Option<int[]>(name)
         {
@@ -65,9 +66,9 @@ internal static class FlagParsers
                 var values = new List<int>();
                 foreach (var part in parts)
                 {
-                    if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < min)
+                    if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
                     {
-                        r.AddError($"{name} takes comma-separated integers of at least {min} (got '{text}').");
+                        r.AddError($"{name} takes comma-separated integers (got '{text}').");
                         return defaultValue;
                     }
                     values.Add(v);
@@ -80,6 +81,6 @@ internal static class FlagParsers
         return option;
     }
 
-    private static string Range(int min, int max) =>
-        max == int.MaxValue ? $"at least {min}" : min == int.MinValue ? $"at most {max}" : $"between {min} and {max}";
+    /// <summary>True when <paramref name="option"/> was typed on the command line (not its default).</summary>
+    public static bool Given(this ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 }

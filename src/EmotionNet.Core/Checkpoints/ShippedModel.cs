@@ -22,7 +22,7 @@ public static class ShippedModel
     /// <summary>Opens the embedded checkpoint for reading; the caller disposes the stream.</summary>
     /// <exception cref="EmotionNetException">This build ships no model; the message says how to get one.</exception>
     public static Stream Open() => typeof(ShippedModel).Assembly.GetManifestResourceStream(ResourceName) ?? throw new EmotionNetException(
-        "No model: this build ships no trained checkpoint yet. Pass --checkpoint <file>, or train one with 'emotionnet train'.");
+        "No model: this build of EmotionNet.Core ships no trained checkpoint. Load a checkpoint file (EmotionClassifier.Load), or train one.");
 
     /// <summary>Reads and verifies the shipped checkpoint; errors name it as <see cref="SourceName"/>.</summary>
     /// <exception cref="EmotionNetException">No model ships with this build.</exception>

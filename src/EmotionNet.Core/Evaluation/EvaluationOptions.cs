@@ -1,4 +1,5 @@
 using EmotionNet.Imaging;
+using EmotionNet.Options;
 
 namespace EmotionNet.Evaluation;
 
@@ -16,4 +17,14 @@ public sealed record EvaluationOptions
 
     /// <summary>The model's input normalization.</summary>
     public InputNormalization Normalization { get; init; } = InputNormalization.Default;
+
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
+    public EvaluationOptions Validate()
+    {
+        var check = new OptionCheck(nameof(EvaluationOptions));
+        check.Require(BatchSize, BatchSize is >= 1 and <= 65_536, "must be between 1 and 65536");
+        check.Require(SequenceLength, SequenceLength is >= 1 and <= 64, "must be between 1 and 64");
+        check.Require(Normalization, Normalization is { Std: > 0 }, "needs a positive Std");
+        return this;
+    }
 }

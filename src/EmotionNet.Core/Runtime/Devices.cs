@@ -20,7 +20,7 @@ public static class Devices
             DeviceKind.Cuda when cudaAvailable() => new torch.Device(DeviceType.CUDA, 0),
             DeviceKind.Cuda => throw new EmotionNetException(
                 "CUDA is not available: this build uses the CPU libtorch or no CUDA GPU and driver were found. " +
-                "Use --device cpu (or auto), or build with -p:TorchBackend=cuda-linux / cuda-windows on a machine with an NVIDIA GPU."),
+                "Use DeviceKind.Cpu (or Auto), or reference a CUDA libtorch (TorchSharp-cuda-linux / -windows, or -p:TorchBackend=cuda-linux when building EmotionNet) on a machine with an NVIDIA GPU."),
             _ => cudaAvailable() ? new torch.Device(DeviceType.CUDA, 0) : new torch.Device(DeviceType.CPU),
         };
     }

@@ -1,3 +1,4 @@
+using EmotionNet.Training.Reporting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -17,7 +18,25 @@ internal static class RunCheckpoints
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // A run without a validation split has NaN validation figures in its history: kept as "NaN", not refused.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
+
+    /// <summary>The last epoch's figures; validation ones only when the run had a validation split (no made-up zeros).</summary>
+    private static Dictionary<string, double> LastMetrics(EpochRecord? last)
+    {
+        var metrics = new Dictionary<string, double>();
+        if (last is null) return metrics;
+        metrics["train_loss"] = last.TrainLoss;
+        metrics["train_accuracy"] = last.TrainAccuracy;
+        if (double.IsFinite(last.ValidationAccuracy))
+        {
+            metrics["val_loss"] = last.ValidationLoss;
+            metrics["val_accuracy"] = last.ValidationAccuracy;
+            metrics["val_macro_f1"] = last.ValidationMacroF1;
+        }
+        return metrics;
+    }
 
     /// <summary>Writes a checkpoint with the run's options and state; with an optimizer it can be resumed from.</summary>
     public static void Save(string path, EmotionNetModel model, OptimizerHelper? optimizer, ClassSet classes, InputNormalization normalization,
@@ -34,11 +53,7 @@ internal static class RunCheckpoints
             Step = state.Step,
             BestValidationAccuracy = Math.Max(0, state.BestAccuracy),
             BestEpoch = state.BestEpoch,
-            Metrics = last is null ? new Dictionary<string, double>() : new Dictionary<string, double>
-            {
-                ["train_loss"] = last.TrainLoss, ["train_accuracy"] = last.TrainAccuracy,
-                ["val_loss"] = last.ValidationLoss, ["val_accuracy"] = last.ValidationAccuracy, ["val_macro_f1"] = last.ValidationMacroF1,
-            },
+            Metrics = LastMetrics(last),
             Training = new JsonObject
             {
                 ["options"] = JsonSerializer.SerializeToNode(run, Json),
@@ -57,7 +72,7 @@ internal static class RunCheckpoints
     {
         ArgumentNullException.ThrowIfNull(current);
         if (!File.Exists(files.Last))
-            throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start without --resume, or point --out at the folder of the interrupted run.");
+            throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start a new run (resume: false), or give the output folder of the interrupted run.");
         var checkpoint = Checkpoint.Load(files.Last);
         var training = checkpoint.Metadata.Training
             ?? throw new CheckpointException($"Checkpoint '{files.Last}' has no training state, so training cannot resume from it.");

@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 using EmotionNet.Samples;
 using EmotionNet.Augmentation;
 using EmotionNet.Data;
@@ -89,7 +90,7 @@ public class PseudoSequenceGeneratorTests
     [Fact]
     public void Out_of_range_options_are_rejected_by_name()
     {
-        var e = Assert.Throws<EmotionNetException>(() => new PseudoSequenceGenerator(PseudoSequenceOptions.Default with { FlipProbability = 2 }));
+        var e = Assert.Throws<OptionsException>(() => new PseudoSequenceGenerator(PseudoSequenceOptions.Default with { FlipProbability = 2 }));
         Assert.Contains(nameof(PseudoSequenceOptions.FlipProbability), e.Message, StringComparison.Ordinal);
     }
 

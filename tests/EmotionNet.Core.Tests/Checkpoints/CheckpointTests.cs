@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace EmotionNet.Core.Tests.Checkpoints;
 
+[Collection(TorchRandomGroup.Name)]
 public sealed class CheckpointTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("emotionnet-ckpt-").FullName;

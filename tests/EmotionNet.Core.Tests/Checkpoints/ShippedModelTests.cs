@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace EmotionNet.Core.Tests.Checkpoints;
 
+[Collection(TorchRandomGroup.Name)]
 public sealed class ShippedModelTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("emotionnet-shipped-").FullName;

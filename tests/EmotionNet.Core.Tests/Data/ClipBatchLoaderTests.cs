@@ -1,3 +1,4 @@
+using EmotionNet.Options;
 using EmotionNet.Samples;
 using EmotionNet.Augmentation;
 using EmotionNet.Data;
@@ -126,7 +127,7 @@ public class ClipBatchLoaderTests
     [Fact]
     public void Invalid_options_are_rejected_by_name()
     {
-        var e = Assert.Throws<EmotionNetException>(() => ClipBatchLoader.Batches(Set, new ClipLoaderOptions { BatchSize = 0 }, 0));
+        var e = Assert.Throws<OptionsException>(() => ClipBatchLoader.Batches(Set, new ClipLoaderOptions { BatchSize = 0 }, 0));
         Assert.Contains("BatchSize", e.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using EmotionNet.TestSupport;
 using EmotionNet.Samples;
 using EmotionNet.Data;
 using EmotionNet.Emotions;
@@ -19,7 +20,7 @@ public class SampleDataTests
     [Fact]
     public void Embedded_sample_is_the_committed_file()
     {
-        var committed = Path.Combine(RepositoryRoot(), SampleData.RelativePath);
+        var committed = Path.Combine(Repository.Root, SampleData.RelativePath);
         using var embedded = SampleData.Open();
         using var copy = new MemoryStream();
         embedded.CopyTo(copy);
@@ -32,12 +33,5 @@ public class SampleDataTests
         var splits = SampleData.Load(ClassSet.Seed6);
         Assert.Equal(6, splits.Training.ClassCounts().Length);
         Assert.All(splits.Training.ClassCounts(), c => Assert.Equal(30, c));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EmotionNet.sln"))) return dir.FullName;
-        throw new InvalidOperationException("EmotionNet.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,8 +1,10 @@
+using EmotionNet.Options;
 using EmotionNet.Models;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Core.Tests.Models;
 
+[Collection(TorchRandomGroup.Name)]
 public class EmotionNetModelTests
 {
     [Theory]
@@ -78,17 +80,17 @@ public class EmotionNetModelTests
     [Fact]
     public void Invalid_config_names_the_field()
     {
-        var e = Assert.Throws<ArgumentException>(() => new EmotionNetModel(new ModelConfig { Dropout = 1.5 }));
-        Assert.Equal("Dropout", e.ParamName);
-        Assert.Throws<ArgumentException>(() => new ModelConfig { ConvWidths = [] }.Validate());
+        var e = Assert.Throws<OptionsException>(() => new EmotionNetModel(new ModelConfig { Dropout = 1.5 }));
+        Assert.Equal("ModelConfig.Dropout", e.Option);
+        Assert.Throws<OptionsException>(() => new ModelConfig { ConvWidths = [] }.Validate());
     }
 
     [Fact]
     public void Validation_refuses_architectures_too_big_to_allocate_before_anything_is_allocated()
     {
-        Assert.Throws<ArgumentException>(() => new ModelConfig { ConvWidths = [1_000_000_000] }.Validate());
-        Assert.Throws<ArgumentException>(() => new ModelConfig { LstmHidden = 100_000 }.Validate());
-        var e = Assert.Throws<ArgumentException>(() => new ModelConfig { ConvWidths = [4096, 4096, 4096, 4096, 4096], ConvsPerBlock = 8 }.Validate());
+        Assert.Throws<OptionsException>(() => new ModelConfig { ConvWidths = [1_000_000_000] }.Validate());
+        Assert.Throws<OptionsException>(() => new ModelConfig { LstmHidden = 100_000 }.Validate());
+        var e = Assert.Throws<OptionsException>(() => new ModelConfig { ConvWidths = [4096, 4096, 4096, 4096, 4096], ConvsPerBlock = 8 }.Validate());
         Assert.Contains("parameters", e.Message, StringComparison.Ordinal);
         Assert.InRange(new EmotionNetModel(new ModelConfig()).ParameterCount, 1_000_000, 2_000_000);   // the default stays valid
         new ModelConfig { ConvWidths = [512, 512, 512, 512], LstmHidden = 1024, LstmLayers = 2, Bidirectional = true }.Validate();

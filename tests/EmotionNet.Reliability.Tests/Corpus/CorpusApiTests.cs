@@ -1,6 +1,7 @@
 namespace EmotionNet.Reliability.Tests.Corpus;
 
 /// <summary>Every corpus case through its library entry point: the documented exception with file and line/field, or the documented result.</summary>
+[Collection(TorchRandomGroup.Name)]
 public sealed class CorpusApiTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("emotionnet-corpus-api-").FullName;

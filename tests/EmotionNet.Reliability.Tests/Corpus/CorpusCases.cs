@@ -96,7 +96,7 @@ public static class CorpusCases
             Error<CheckpointException>("metadata")),
         Derived("unknown-class-set.ckpt", b => EditMetadata(b, j => j["classSet"] = "fer9"), Error<CheckpointException>("invalid metadata", "fer9")),
         Derived("no-conv-blocks.ckpt", b => EditMetadata(b, j => j["model"]!["convWidths"] = new JsonArray()), Error<CheckpointException>("invalid metadata", "ConvWidths")),
-        Derived("huge-model-described.ckpt", b => EditMetadata(b, j => j["model"]!["convWidths"] = new JsonArray(1_000_000_000, 1_000_000_000)), Error<CheckpointException>("invalid metadata", "conv width")),
+        Derived("huge-model-described.ckpt", b => EditMetadata(b, j => j["model"]!["convWidths"] = new JsonArray(1_000_000_000, 1_000_000_000)), Error<CheckpointException>("invalid metadata", "ConvWidths")),
         Derived("wrong-tensor-shape.ckpt", b => EditMetadata(b, j => j["model"]!["convWidths"] = new JsonArray(4, 16)), Error<CheckpointException>("has shape", "expects")),
         Derived("weights-of-another-model.ckpt", b =>
         {

@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 namespace EmotionNet.Reliability.Tests.Properties;
 
 /// <summary>Property tests of the checkpoint loader: any change to a valid file is a CheckpointException; valid files round-trip.</summary>
+[Collection(TorchRandomGroup.Name)]
 public sealed class CheckpointProperties
 {
     [Fact]

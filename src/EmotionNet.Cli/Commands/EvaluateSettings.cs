@@ -1,0 +1,55 @@
+using System.CommandLine;
+using EmotionNet.Cli.Flags;
+using EmotionNet.Data;
+using EmotionNet.Evaluation;
+using EmotionNet.Options;
+using EmotionNet.Runtime;
+
+namespace EmotionNet.Cli.Commands;
+
+/// <summary>Everything <c>emotionnet evaluate</c> was asked to do, parsed and validated.</summary>
+/// <param name="Checkpoint">The checkpoint to score (null: the shipped model).</param>
+/// <param name="Data">Which data.</param>
+/// <param name="Split">Which split of it.</param>
+/// <param name="Out">Folder for metrics.json and confusion-matrix.png.</param>
+/// <param name="Device">Where to compute.</param>
+/// <param name="Evaluation">Batch size and flip averaging (sequence length and normalization come from the checkpoint).</param>
+internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, DataSplit Split, string Out, DeviceKind Device, EvaluationOptions Evaluation)
+{
+    /// <summary>The flags of <c>emotionnet evaluate</c>.</summary>
+    internal sealed class Flags
+    {
+        private static readonly EvaluationOptions Defaults = new();
+
+        public DataFlags Data { get; } = new();
+        public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint to evaluate. Default: the shipped model." };
+        public Option<DataSplit> Split { get; } = FlagParsers.Choice("--split", DataSplit.PrivateTest, "Split to score");
+        public Option<string> Out { get; } = new("--out") { Description = "Folder for metrics.json and confusion-matrix.png.", DefaultValueFactory = _ => "runs/evaluate" };
+        public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
+        public Option<int> BatchSize { get; } = FlagParsers.Int("--batch-size", Defaults.BatchSize, "Clips per forward pass.");
+        public Option<bool> NoFlipAveraging { get; } = new("--no-flip-averaging") { Description = "Score without averaging each face with its mirror image." };
+
+        public void AddTo(Command command)
+        {
+            Data.AddTo(command);
+            foreach (var option in new Option[] { Checkpoint, Split, Out, Device, BatchSize, NoFlipAveraging }) command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Maps <paramref name="flags"/>' values in <paramref name="parse"/> to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
+    public static EvaluateSettings Parse(ParseResult parse, Flags flags)
+    {
+        var output = parse.GetValue(flags.Out);
+        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var evaluation = new EvaluationOptions { BatchSize = parse.GetValue(flags.BatchSize), FlipAveraging = !parse.GetValue(flags.NoFlipAveraging) };
+        try
+        {
+            evaluation.Validate();
+        }
+        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        {
+            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+        }
+        return new EvaluateSettings(parse.GetValue(flags.Checkpoint), flags.Data.Parse(parse), parse.GetValue(flags.Split), output, parse.GetValue(flags.Device), evaluation);
+    }
+}

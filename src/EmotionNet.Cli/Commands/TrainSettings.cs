@@ -1,0 +1,76 @@
+using System.CommandLine;
+using EmotionNet.Cli.Flags;
+using EmotionNet.Emotions;
+using EmotionNet.Models;
+using EmotionNet.Options;
+using EmotionNet.Training.Options;
+
+namespace EmotionNet.Cli.Commands;
+
+/// <summary>Everything <c>emotionnet train</c> was asked to do, parsed into the library's records and validated.</summary>
+/// <param name="Model">The architecture.</param>
+/// <param name="Training">The recipe.</param>
+/// <param name="Classes">The class set the data is read with.</param>
+/// <param name="Data">Which data.</param>
+/// <param name="Out">The run folder.</param>
+/// <param name="Resume">Continue the run in <paramref name="Out"/>.</param>
+internal sealed record TrainSettings(ModelConfig Model, TrainingOptions Training, ClassSet Classes, DataSettings Data, string Out, bool Resume)
+{
+    /// <summary>Batch size on the embedded sample unless --batch-size is given: its 210 training faces would make one step per epoch.</summary>
+    public const int SampleBatchSize = 16;
+
+    /// <summary>Maps <paramref name="flags"/>' values in <paramref name="parse"/> to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
+    public static TrainSettings Parse(ParseResult parse, TrainFlags flags)
+    {
+        var classes = ClassSet.FromName(parse.GetValue(flags.Classes)!);
+        var data = flags.Data.Parse(parse);
+        var resume = parse.GetValue(flags.Resume);
+        var model = new ModelConfig
+        {
+            ConvWidths = parse.GetValue(flags.ConvWidths)!,
+            ConvsPerBlock = parse.GetValue(flags.ConvsPerBlock),
+            Activation = parse.GetValue(flags.Activation),
+            Dropout = parse.GetValue(flags.Dropout),
+            LstmHidden = parse.GetValue(flags.LstmHidden),
+            LstmLayers = parse.GetValue(flags.LstmLayers),
+            Bidirectional = parse.GetValue(flags.Bidirectional),
+            Pooling = parse.GetValue(flags.Pooling),
+            NumClasses = classes.Count,
+        };
+        var training = new TrainingOptions
+        {
+            // On --resume the run's own epoch count stands unless --epochs asks for more.
+            Epochs = resume && !parse.Given(flags.Epochs) ? 1 : parse.GetValue(flags.Epochs),
+            BatchSize = data.IsSample && !parse.Given(flags.BatchSize) ? SampleBatchSize : parse.GetValue(flags.BatchSize),
+            LearningRate = parse.GetValue(flags.LearningRate),
+            WeightDecay = parse.GetValue(flags.WeightDecay),
+            Optimizer = parse.GetValue(flags.Optimizer),
+            Momentum = parse.GetValue(flags.Momentum),
+            Schedule = parse.GetValue(flags.Schedule),
+            WarmupFraction = parse.GetValue(flags.Warmup),
+            LabelSmoothing = parse.GetValue(flags.LabelSmoothing),
+            ClassWeights = parse.GetValue(flags.ClassWeights),
+            GradientClip = parse.GetValue(flags.GradientClip),
+            EarlyStoppingPatience = parse.GetValue(flags.Patience),
+            SequenceLength = parse.GetValue(flags.SequenceLength),
+            Precision = parse.GetValue(flags.Precision),
+            Device = parse.GetValue(flags.Device),
+            Threads = parse.GetValue(flags.Threads),
+            DataWorkers = parse.GetValue(flags.Workers),
+            Seed = parse.GetValue(flags.Seed),
+            MaxTrainRows = parse.GetValue(flags.MaxTrainRows) switch { 0 => null, var rows => rows },
+            InitialCheckpoint = parse.GetValue(flags.InitFrom),
+            FlipAveraging = !parse.GetValue(flags.NoFlipAveraging),
+        };
+        var output = parse.GetValue(flags.Out);
+        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        try
+        {
+            return new TrainSettings(model.Validate(), training.Validate(), classes, data, output, resume);
+        }
+        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        {
+            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+        }
+    }
+}
