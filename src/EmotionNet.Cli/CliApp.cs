@@ -4,6 +4,7 @@ using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Options;
+using EmotionNet.Runtime;
 
 namespace EmotionNet.Cli;
 
@@ -21,9 +22,18 @@ internal static class CliApp
     /// <summary>Set to 1 to let unexpected exceptions through with their stack trace.</summary>
     public const string DebugVariable = "EMOTIONNET_DEBUG";
 
+    /// <summary>Every verb's <c>--libtorch DIR</c>: use an installed libtorch (a PyTorch install's torch/lib) instead of the packaged one.</summary>
+    public static readonly Option<string?> LibTorch = new("--libtorch")
+    {
+        HelpName = "DIR",
+        Description = $"Use the libtorch in DIR (e.g. a PyTorch install's torch/lib, for CUDA) instead of the packaged one; default ${ExternalLibTorch.Variable}. See docs/gpu.md.",
+        Recursive = true,
+    };
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("EmotionNet: facial-emotion recognition (FER2013, CNN+LSTM) natively in .NET.");
+        root.Options.Add(LibTorch);
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
@@ -55,6 +65,9 @@ internal static class CliApp
         System.Console.CancelKeyPress += onCancel;
         try
         {
+            // Before any verb touches a tensor: the process can bind to one libtorch only.
+            if ((parse.GetValue(LibTorch) ?? Environment.GetEnvironmentVariable(ExternalLibTorch.Variable)) is { Length: > 0 } libtorch)
+                ExternalLibTorch.Load(libtorch);
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
         }
         catch (UsageException e)

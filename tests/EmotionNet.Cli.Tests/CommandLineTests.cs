@@ -50,5 +50,14 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", output.Text);
     }
 
+    [Fact]
+    public async Task A_libtorch_folder_that_does_not_exist_fails_with_a_message()
+    {
+        var output = await CaptureAsync(["evaluate", "--libtorch", "/no/such/torch/lib"]);
+        Assert.Equal(CliApp.Failure, output.ExitCode);
+        Assert.Contains("/no/such/torch/lib", output.Text);
+        Assert.DoesNotContain("   at ", output.Text);
+    }
+
     internal static Task<(int ExitCode, string Text)> CaptureAsync(string[] args) => EmotionNet.TestSupport.Cli.CliCapture.RunAsync(args);
 }
