@@ -112,7 +112,7 @@ public class EmotionRecognizerTests
     [InlineData(-0.1)]
     public void Smoothing_outside_zero_to_one_is_rejected(double smoothing)
     {
-        var e = Assert.Throws<EmotionNetException>(() => new EmotionRecognizer(new FakeClassifier(), new RecognizerOptions(Smoothing: smoothing)));
+        var e = Assert.ThrowsAny<EmotionNetException>(() => new EmotionRecognizer(new FakeClassifier(), new RecognizerOptions(Smoothing: smoothing)));
         Assert.Contains("Smoothing", e.Message, StringComparison.Ordinal);
     }
 }

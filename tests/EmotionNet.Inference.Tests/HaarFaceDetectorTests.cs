@@ -64,7 +64,7 @@ public class HaarFaceDetectorTests
     [Fact]
     public void Out_of_range_options_are_rejected_naming_the_field()
     {
-        var e = Assert.Throws<EmotionNetException>(() => new HaarFaceDetector(new DetectorOptions(DetectionScale: 0)));
+        var e = Assert.ThrowsAny<EmotionNetException>(() => new HaarFaceDetector(new DetectorOptions(DetectionScale: 0)));
         Assert.Contains("DetectionScale", e.Message, StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,7 @@ namespace EmotionNet.Inference.Tracking;
 
 /// <summary>
 /// A cheap appearance descriptor of a 48x48 face crop for re-identification: the crop averaged down to
-/// 12x12 (4x4 blocks, so a few pixels of box jitter barely move it), minus its mean, scaled to unit
+/// 8x8 (6x6-pixel blocks, so a few pixels of box jitter barely move it), minus its mean, scaled to unit
 /// length (so brightness and contrast changes cancel). Two descriptors compare by their dot product,
 /// the cosine similarity: 1 for the same pattern. Computed in the face stage from the crop the model
 /// gets anyway, so it costs about 2304 additions a face; it does not wait for the model's thread.
@@ -12,7 +12,7 @@ namespace EmotionNet.Inference.Tracking;
 public static class FaceAppearance
 {
     /// <summary>Cells per side of the descriptor.</summary>
-    public const int Cells = 12;
+    public const int Cells = 8;
 
     /// <summary>Length of a descriptor.</summary>
     public const int Length = Cells * Cells;

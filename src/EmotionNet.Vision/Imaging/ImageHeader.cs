@@ -34,7 +34,7 @@ public static class ImageHeader
         var n = ReadUpTo(stream, head);
         if (n < 10) return null;
         var h = head.AsSpan(0, n);
-        if (n >= 24 && h[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8) && h.Slice(12, 4).SequenceEqual("IHDR"u8))
+        if (n >= 24 && h[..8].SequenceEqual(PngSignature) && h.Slice(12, 4).SequenceEqual("IHDR"u8))
             return Size(BinaryPrimitives.ReadUInt32BigEndian(h[16..]), BinaryPrimitives.ReadUInt32BigEndian(h[20..]));
         if (h[0] == 0xFF && h[1] == 0xD8) return Jpeg(stream);
         if (n >= 26 && h[0] == 'B' && h[1] == 'M')
@@ -49,6 +49,8 @@ public static class ImageHeader
         if (h[0] == 'P' && h[1] is >= (byte)'1' and <= (byte)'6') return Pnm(stream);
         return null;
     }
+
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
 
     private static (int, int)? Size(ulong width, ulong height) =>
         width is 0 or > int.MaxValue || height is 0 or > int.MaxValue ? null : ((int)width, (int)height);
