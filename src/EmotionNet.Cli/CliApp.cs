@@ -15,6 +15,11 @@ internal static class CliApp
     public const int UsageError = 2;
     /// <summary>Exit code for a failure the user can act on (bad data, missing file, no CUDA...).</summary>
     public const int Failure = 1;
+    /// <summary>
+    /// Exit code when a run finished but passed over some of its inputs: analyze skipped unreadable or
+    /// oversized files of a folder (each listed with its reason in the outputs and the summary).
+    /// </summary>
+    public const int PartialFailure = 3;
     /// <summary>Exit code after Ctrl+C (128 + SIGINT).</summary>
     public const int Cancelled = 130;
     /// <summary>Exit code for an exception EmotionNet did not expect: a bug (EX_SOFTWARE).</summary>

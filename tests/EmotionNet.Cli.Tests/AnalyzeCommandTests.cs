@@ -54,7 +54,8 @@ public class AnalyzeCommandTests
         Assert.Equal(0, exit);
         var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
         Assert.Equal(1 + 3, rows.Length);
-        Assert.All(rows.Skip(1), r => Assert.Contains(",1,0,0,48,48,", r, StringComparison.Ordinal));
+        // Independent photos: each image's face gets an id of its own (with --sequence all would be face 1).
+        for (var i = 1; i <= 3; i++) Assert.Contains($",{i},0,0,48,48,", rows[i], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,5 +150,56 @@ public class AnalyzeCommandTests
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
         Assert.Equal(DeviceKind.Cpu, settings.Device);
         Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
+    }
+
+    [Fact]
+    public void Sequence_and_max_pixels_become_options_and_default_to_independent_photos()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        var defaults = AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null);
+        Assert.False(defaults.Analyzer.Sequence);
+        Assert.Equal(AnalyzerOptions.DefaultMaxImagePixels, defaults.Analyzer.MaxImagePixels);
+        var set = AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, sequence: true, maxPixels: 1000);
+        Assert.True(set.Analyzer.Sequence);
+        Assert.Equal(1000, set.Analyzer.MaxImagePixels);
+        Assert.Throws<UsageException>(() => AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, maxPixels: 0));
+    }
+
+    [Fact]
+    public async Task A_folder_with_a_corrupt_jpeg_and_notes_finishes_the_good_photo_and_exits_three()
+    {
+        using var folder = new TempFolder();
+        var photos = folder.File("photos");
+        Directory.CreateDirectory(photos);
+        File.Copy(SyntheticScene.AssetPath("face1.png"), Path.Combine(photos, "good.png"));
+        var corrupt = Path.Combine(photos, "corrupt.jpg");
+        await File.WriteAllBytesAsync(corrupt, [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 1, 2, 3, 4, 5, 6, 7, 8]);
+        await File.WriteAllTextAsync(Path.Combine(photos, "notes.txt"), "notes");
+        var output = folder.File("out");
+
+        var exit = await InvokeAnalyze(Fake, photos, "--out", output, "--faces-cropped");
+
+        Assert.Equal(CliApp.PartialFailure, exit);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson)));
+        Assert.Equal(1, json.RootElement.GetProperty("frames_processed").GetInt32());
+        var skipped = Assert.Single(json.RootElement.GetProperty("skipped").EnumerateArray());
+        Assert.Equal(corrupt, skipped.GetProperty("file").GetString());
+        Assert.Contains("could not be decoded", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_where_no_image_can_be_read_exits_one_and_still_lists_them()
+    {
+        using var folder = new TempFolder();
+        var photos = folder.File("photos");
+        Directory.CreateDirectory(photos);
+        await File.WriteAllBytesAsync(Path.Combine(photos, "a.jpg"), [1, 2, 3]);
+        await File.WriteAllBytesAsync(Path.Combine(photos, "b.png"), []);
+        var output = folder.File("out");
+
+        Assert.Equal(CliApp.Failure, await InvokeAnalyze(Fake, photos, "--out", output));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson)));
+        Assert.Equal(2, json.RootElement.GetProperty("skipped").GetArrayLength());
     }
 }

@@ -26,6 +26,7 @@ internal static class SummaryTable
         table.AddRow("[bold]all[/]", summary.FramesWithFaces.ToString(CultureInfo.InvariantCulture), summary.Dominant?.ToString() ?? "-", Shares(summary, summary.Shares));
         AnsiConsole.Write(table);
         if (report.Cancelled) AnsiConsole.MarkupLine("[yellow]stopped early: the outputs hold the frames analyzed so far[/]");
+        foreach (var skipped in summary.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.Reason)}");
         foreach (var file in report.Files) AnsiConsole.MarkupLine($"[grey]wrote[/] {Markup.Escape(file)}");
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EmotionNet.Plotting;
 using EmotionNet.Cli.Analysis;
+using EmotionNet.Cli.Console;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Vision.Sources;
@@ -35,11 +36,13 @@ internal static class AnalyzeCommand
         var device = new Option<string>("--device") { Description = "Where the model runs: auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var maxFrames = new Option<int?>("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
+        var sequence = new Option<bool>("--sequence") { Description = "A folder's images are frames of one sequence: track and smooth faces across them, detect every --detect-every images. Default: independent photos, each detected on its own with ids of its own (videos and cameras are always sequences)." };
+        var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Largest image or video frame accepted, in pixels, checked from the file header before decoding; a folder's larger images are skipped and listed.", DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxImagePixels };
         var modelThreads = new Option<int>("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +50,7 @@ internal static class AnalyzeCommand
             var settings = Parse(
                 parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
-                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads));
+                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels));
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
         return command;
@@ -55,7 +58,8 @@ internal static class AnalyzeCommand
 
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
     internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
-        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0)
+        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0, bool sequence = false,
+        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels)
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
@@ -66,6 +70,7 @@ internal static class AnalyzeCommand
         if (!(uncertainBelow >= 0 && uncertainBelow <= 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--uncertain-below must be in [0, 1] (got {uncertainBelow})."));
         if (maxFrames is < 1) throw new UsageException($"--max-frames must be at least 1 (got {maxFrames}).");
         if (modelThreads < 0) throw new UsageException($"--model-threads must be 0 (automatic) or more (got {modelThreads}).");
+        if (maxPixels < 1) throw new UsageException($"--max-pixels must be at least 1 (got {maxPixels}).");
         if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
         var deviceKind = device.ToLowerInvariant() switch
         {
@@ -83,6 +88,8 @@ internal static class AnalyzeCommand
             MaxFrames = maxFrames,
             ModelThreads = modelThreads,
             FacesCropped = facesCropped,
+            Sequence = sequence,
+            MaxImagePixels = maxPixels,
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
         };
         return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance));
@@ -98,7 +105,16 @@ internal static class AnalyzeCommand
             var report = await AnalysisProgressView.RunAsync(settings.Source.Name,
                 progress => AnalysisRunner.RunAsync(classifier, settings.Source, settings.Analyzer, settings.Output, progress, cancellationToken));
             SummaryTable.Print(report);
-            return report.Cancelled ? CliApp.Cancelled : 0;
+            if (report.Cancelled) return CliApp.Cancelled;
+            var skipped = report.Summary.Skipped.Count;
+            if (skipped == 0) return 0;
+            if (report.Summary.FramesProcessed == 0)
+            {
+                Output.Error($"No image of '{settings.Source.Name}' could be read ({skipped} skipped; the reasons are listed above and in {OutputOptions.SummaryText}).");
+                return CliApp.Failure;
+            }
+            Output.Warn($"{skipped} file(s) of '{settings.Source.Name}' were skipped (listed above and in {OutputOptions.SummaryJson}); the others were analyzed.");
+            return CliApp.PartialFailure;
         }
         finally
         {

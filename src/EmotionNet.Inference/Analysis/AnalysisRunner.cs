@@ -11,7 +11,8 @@ namespace EmotionNet.Inference.Analysis;
 /// Runs an <see cref="EmotionAnalyzer"/> over a source and writes the results: frames.csv, frames.json,
 /// summary.json, summary.txt, timeline.png (with <see cref="OutputOptions.Plots"/>) and, when asked, annotated video or images, each atomically.
 /// Cancellation (Ctrl+C on a camera) stops reading; the frames done so far are still written and the
-/// report says <see cref="AnalysisReport.Cancelled"/>.
+/// report says <see cref="AnalysisReport.Cancelled"/>. Files of a folder that cannot be read are skipped
+/// and listed in the summary (<see cref="AnalysisSummary.Skipped"/>, summary.json's <c>skipped</c>, summary.txt).
 /// </summary>
 public static class AnalysisRunner
 {
@@ -63,7 +64,7 @@ public static class AnalysisRunner
         try
         {
             var analyzer = new EmotionAnalyzer(classifier);
-            await foreach (var frame in analyzer.AnalyzeFramesAsync(source, options, Opened, cancellationToken).ConfigureAwait(false))
+            await foreach (var frame in analyzer.AnalyzeFramesAsync(source, options, Opened, cancellationToken, summary.Skip).ConfigureAwait(false))
             {
                 frames.Add(frame.Result);
                 summary.Add(frame.Result);

@@ -19,11 +19,13 @@ public sealed record AnalyzerOptions
     public int? MaxFrames { get; init; }
 
     /// <summary>
-    /// Run the face detector on every Nth processed frame only; in between, the tracked faces keep the
-    /// boxes last found (default 3). The Haar cascade is the largest cost of a frame (about two thirds
+    /// Run the face detector on every Nth processed frame only; in between, the tracked faces move with
+    /// their predicted motion (<see cref="TrackerOptions.Predict"/>; without it they keep the boxes last
+    /// found) (default 3). Independent photos (a folder without <see cref="Sequence"/>) are detected one by one regardless. The Haar cascade is the largest cost of a frame (about two thirds
     /// of it on one thread, see docs/benchmarks-inference.md), so 3 cuts that cost to a third. The price, at 30 fps: a face
     /// that appears is picked up at most 2 frames (67 ms) late, a face that leaves is reported up to 2
-    /// frames longer, and a moving face's box lags by up to 2 frames of motion. 1 detects on every frame.
+    /// frames longer, and a moving face's box is extrapolated over up to 2 frames of motion (it lagged by
+    /// up to 2 frames before prediction). 1 detects on every frame.
     /// </summary>
     public int DetectEvery { get; init; } = 3;
 
@@ -48,6 +50,29 @@ public sealed record AnalyzerOptions
     /// <summary>Frame rate that gives image sequences their timestamps (default 30: image i is at i / 30 s).</summary>
     public double ImageSequenceFps { get; init; } = 30;
 
+    /// <summary>
+    /// Treat the images of a folder as frames of one sequence (a burst, frames exported from a video):
+    /// faces are tracked across images, their probabilities smoothed, and the detector runs every
+    /// <see cref="DetectEvery"/>-th image (default false). Without it a folder holds independent photos:
+    /// the detector runs on every photo, each photo's faces get ids of their own (unique over the run,
+    /// never linked to another photo's), and no probability is smoothed or carried across files.
+    /// Videos and cameras are always sequences.
+    /// </summary>
+    public bool Sequence { get; init; }
+
+    /// <summary>
+    /// Largest image or video frame accepted, in pixels (width x height; default 100,000,000, e.g.
+    /// 10000x10000; an 8K frame is 33 million). An image's size is read from its file header before it is
+    /// decoded, so a small file declaring a huge image (a decompression bomb: 875 KB declaring 30000x30000
+    /// took 15 GB to decode) is refused without allocating it; in a folder it is skipped and listed, a
+    /// single image or a video whose frames are larger is an error naming the file. Decoding memory grows
+    /// with the pixel count, so the limit bounds it too.
+    /// </summary>
+    public long MaxImagePixels { get; init; } = DefaultMaxImagePixels;
+
+    /// <summary>The default of <see cref="MaxImagePixels"/>.</summary>
+    public const long DefaultMaxImagePixels = 100_000_000;
+
     /// <summary>Face detector settings (default <see cref="DetectorOptions.Default"/>).</summary>
     public DetectorOptions Detector { get; init; } = DetectorOptions.Default;
 
@@ -67,6 +92,7 @@ public sealed record AnalyzerOptions
         check.Require(MaxFrames, MaxFrames is null or >= 1, "must be at least 1");
         check.Require(FaceMargin, FaceMargin is >= 0 and <= 1, "must be in [0, 1]");
         check.Require(ImageSequenceFps, ImageSequenceFps > 0, "must be positive");
+        check.Require(MaxImagePixels, MaxImagePixels >= 1, "must be at least 1");
         ArgumentNullException.ThrowIfNull(Detector);
         ArgumentNullException.ThrowIfNull(Tracker);
         ArgumentNullException.ThrowIfNull(Recognizer);

@@ -33,21 +33,33 @@ public sealed class EmotionAnalyzer
     {
         ArgumentNullException.ThrowIfNull(source);
         OpenCvRuntime.Ensure();
-        using var reader = FrameReader.Open(source, (options ?? AnalyzerOptions.Default).ImageSequenceFps);
+        options ??= AnalyzerOptions.Default;
+        using var reader = FrameReader.Open(source, options.ImageSequenceFps, options.MaxImagePixels);
         return reader.Info;
     }
 
     /// <summary>Analyzes <paramref name="source"/> frame by frame, yielding each processed frame's faces and emotions.</summary>
     /// <exception cref="EmotionNetException">The source cannot be read (missing, corrupt, unsupported, absent camera) or an option is out of range.</exception>
-    public async IAsyncEnumerable<FrameResult> AnalyzeAsync(InputSource source, AnalyzerOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<FrameResult> AnalyzeAsync(InputSource source, AnalyzerOptions? options = null, CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(source, options, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="AnalyzeAsync(InputSource, AnalyzerOptions?, CancellationToken)"/>, telling
+    /// <paramref name="skipped"/> (on the enumerating thread, in file order, before the next frame or at
+    /// the end) about each file of a folder that could not be read and was passed over: a corrupt or
+    /// empty image, or one over <see cref="AnalyzerOptions.MaxImagePixels"/>. A single image that cannot be
+    /// read is still an <see cref="EmotionNetException"/>.
+    /// </summary>
+    /// <exception cref="EmotionNetException">The source cannot be read (missing, corrupt, unsupported, absent camera, frames over the pixel limit) or an option is out of range.</exception>
+    public async IAsyncEnumerable<FrameResult> AnalyzeAsync(InputSource source, AnalyzerOptions? options, Action<SkippedInput>? skipped, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var frame in AnalyzeFramesAsync(source, options, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in AnalyzeFramesAsync(source, options, null, cancellationToken, skipped).ConfigureAwait(false))
             yield return frame.Result;
     }
 
     /// <summary>
     /// Analyzes one image file: the faces found, left to right, each with its emotion. The shortest way
-    /// from a picture to a prediction; <see cref="AnalyzeAsync"/> streams folders, videos and cameras.
+    /// from a picture to a prediction; <see cref="AnalyzeAsync(InputSource, AnalyzerOptions?, CancellationToken)"/> streams folders, videos and cameras.
     /// </summary>
     /// <exception cref="EmotionNetException">The path is missing, is not an image, or cannot be decoded.</exception>
     public async Task<FrameResult> AnalyzeImageAsync(string imagePath, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)
@@ -61,11 +73,11 @@ public sealed class EmotionAnalyzer
     }
 
     /// <summary>
-    /// Like <see cref="AnalyzeAsync"/>, also handing out each decoded frame (disposed when the enumeration
+    /// Like <see cref="AnalyzeAsync(InputSource, AnalyzerOptions?, CancellationToken)"/>, also handing out each decoded frame (disposed when the enumeration
     /// moves on), and telling <paramref name="opened"/> what the source is once it is open. Two stages overlap: decoding, detection, tracking and cropping of the next frame run on a
     /// worker thread while the classifier works on the current one.
     /// </summary>
-    internal async IAsyncEnumerable<AnalyzedFrame> AnalyzeFramesAsync(InputSource source, AnalyzerOptions? options, Action<SourceInfo>? opened, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal async IAsyncEnumerable<AnalyzedFrame> AnalyzeFramesAsync(InputSource source, AnalyzerOptions? options, Action<SourceInfo>? opened, [EnumeratorCancellation] CancellationToken cancellationToken, Action<SkippedInput>? skipped = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= AnalyzerOptions.Default;
@@ -73,7 +85,7 @@ public sealed class EmotionAnalyzer
         OpenCvRuntime.Ensure();
 
         // Opening checks the source (corrupt video, absent camera) before any work starts.
-        using var reader = FrameReader.Open(source, options.ImageSequenceFps);
+        using var reader = FrameReader.Open(source, options.ImageSequenceFps, options.MaxImagePixels);
         opened?.Invoke(reader.Info);
         // The classifier's threads are limited for this run only and restored after it.
         using var threads = classifier.UseThreads(options.EffectiveModelThreads);
@@ -86,6 +98,7 @@ public sealed class EmotionAnalyzer
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 if (!channel.Reader.TryRead(out var frame)) continue;
+                ReportSkipped(reader, skipped);
                 using (frame.Image)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -93,6 +106,7 @@ public sealed class EmotionAnalyzer
                 }
             }
             await producer.ConfigureAwait(false); // rethrows a read or detection error
+            ReportSkipped(reader, skipped);
             cancellationToken.ThrowIfCancellationRequested(); // the producer stops quietly on cancellation
         }
         finally
@@ -108,6 +122,12 @@ public sealed class EmotionAnalyzer
             }
             while (channel.Reader.TryRead(out var left)) left.Image.Dispose();
         }
+    }
+
+    // On the consumer's thread: files the producer passed over since the last call.
+    private static void ReportSkipped(FrameReader reader, Action<SkippedInput>? skipped)
+    {
+        while (reader.TryTakeSkipped(out var input)) skipped?.Invoke(input);
     }
 
     /// <summary>Frames decoded ahead of the classifier.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EmotionNet.Emotions;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Results;
 
@@ -26,7 +27,10 @@ public sealed record AnalysisSummary(
     IReadOnlyList<double> Shares,
     IReadOnlyList<FaceSummary> Faces)
 {
-    /// <summary>The summary as indented JSON (snake_case fields, shares keyed by class name).</summary>
+    /// <summary>Files of the input that were not analyzed (unreadable, corrupt, over the pixel limit), each with its reason; empty when none.</summary>
+    public IReadOnlyList<SkippedInput> Skipped { get; init; } = [];
+
+    /// <summary>The summary as indented JSON (snake_case fields, shares keyed by class name, <c>skipped</c>: each skipped file with its reason).</summary>
     public string ToJson()
     {
         using var buffer = new MemoryStream();
@@ -56,6 +60,15 @@ public sealed record AnalysisSummary(
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var skipped in Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", skipped.Path);
+                json.WriteString("reason", skipped.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -82,6 +95,11 @@ public sealed record AnalysisSummary(
                 text.Append(c < 3 ? row[c].PadRight(widths[c]) : row[c].PadLeft(widths[c]));
             }
             text.Append('\n');
+        }
+        if (Skipped.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"skipped {Skipped.Count} file(s):\n");
+            foreach (var skipped in Skipped) text.Append(CultureInfo.InvariantCulture, $"  {skipped.Path}: {skipped.Reason}\n");
         }
         return text.ToString();
     }

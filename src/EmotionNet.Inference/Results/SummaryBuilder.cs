@@ -1,5 +1,6 @@
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Results;
 
@@ -10,6 +11,7 @@ public sealed class SummaryBuilder
     private readonly ClassSet classes;
     private readonly SortedDictionary<int, FaceTally> faces = [];
     private readonly int[] labelCounts;
+    private readonly List<SkippedInput> skipped = [];
     private int frames;
     private int framesWithFaces;
     private double lastSeconds;
@@ -41,6 +43,13 @@ public sealed class SummaryBuilder
         }
     }
 
+    /// <summary>Records a file that was passed over (it is listed in the summary with its reason).</summary>
+    public void Skip(SkippedInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        skipped.Add(input);
+    }
+
     /// <summary>The summary of the frames added so far.</summary>
     public AnalysisSummary Build()
     {
@@ -51,7 +60,7 @@ public sealed class SummaryBuilder
         return new AnalysisSummary(input, classes, frames, framesWithFaces, frames - framesWithFaces, lastSeconds,
             total == 0 ? null : classes.Classes[ArgMax(labelCounts)],
             labelCounts.Select(n => total == 0 ? 0.0 : (double)n / total).ToArray(),
-            faceSummaries);
+            faceSummaries) { Skipped = skipped.ToArray() };
     }
 
     private static int ArgMax(int[] counts)

@@ -9,7 +9,7 @@ internal sealed class CameraFrameReader : FrameReader
     private readonly VideoCapture capture;
     private readonly Stopwatch clock;
 
-    public CameraFrameReader(int index)
+    public CameraFrameReader(int index, long maxPixels)
     {
         capture = new VideoCapture(index, VideoCaptureAPIs.ANY);
         if (!capture.IsOpened())
@@ -19,6 +19,11 @@ internal sealed class CameraFrameReader : FrameReader
         }
         var fps = capture.Get(VideoCaptureProperties.Fps);
         Info = new SourceInfo(SourceKind.Camera, $"camera {index}", null, fps > 0 && fps < 1000 ? fps : VideoFrameReader.FallbackFps, capture.FrameWidth, capture.FrameHeight);
+        if (PixelLimit.Exceeded($"Camera {index}", Info.Width, Info.Height, maxPixels) is { } tooBig)
+        {
+            capture.Dispose();
+            throw new EmotionNetException(tooBig.Replace("declares", "has frames of", StringComparison.Ordinal));
+        }
         clock = Stopwatch.StartNew();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Sources;
@@ -5,6 +6,24 @@ namespace EmotionNet.Vision.Sources;
 /// <summary>Reads a source's frames one at a time, in order.</summary>
 internal abstract class FrameReader : IDisposable
 {
+    private readonly ConcurrentQueue<SkippedInput> skipped = new();
+
+    /// <summary>
+    /// Files passed over so far because they could not be read (a folder's corrupt or oversized images),
+    /// in reading order. Filled by the reading thread; another thread may take them with <see cref="TryTakeSkipped"/>.
+    /// </summary>
+    public int SkippedCount { get; private set; }
+
+    /// <summary>Takes the oldest skipped file not yet taken; safe to call from a thread other than the reader's.</summary>
+    public bool TryTakeSkipped(out SkippedInput skippedInput) => skipped.TryDequeue(out skippedInput!);
+
+    /// <summary>Records a file passed over.</summary>
+    protected void Skip(SkippedInput input)
+    {
+        skipped.Enqueue(input);
+        SkippedCount++;
+    }
+
     /// <summary>What is known about the source.</summary>
     public abstract SourceInfo Info { get; }
 
@@ -19,11 +38,14 @@ internal abstract class FrameReader : IDisposable
     }
 
     /// <summary>Opens the reader for <paramref name="source"/>.</summary>
-    public static FrameReader Open(InputSource source, double imageSequenceFps) => source.Kind switch
+    /// <param name="source">What to read.</param>
+    /// <param name="imageSequenceFps">Frame rate that gives images their timestamps.</param>
+    /// <param name="maxPixels">Largest image or frame accepted (width x height), checked before decoding.</param>
+    public static FrameReader Open(InputSource source, double imageSequenceFps, long maxPixels = long.MaxValue) => source.Kind switch
     {
-        SourceKind.Image or SourceKind.ImageSequence => new ImageFrameReader(source, imageSequenceFps),
-        SourceKind.Video => new VideoFrameReader(source.Path!),
-        SourceKind.Camera => new CameraFrameReader(source.CameraIndex),
+        SourceKind.Image or SourceKind.ImageSequence => new ImageFrameReader(source, imageSequenceFps, maxPixels),
+        SourceKind.Video => new VideoFrameReader(source.Path!, maxPixels),
+        SourceKind.Camera => new CameraFrameReader(source.CameraIndex, maxPixels),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source.Kind, "Unknown source kind."),
     };
 

@@ -1,9 +1,15 @@
+using EmotionNet.Vision.Imaging;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Sources;
 
-/// <summary>Reads one image or a folder's images; each image is one frame, <c>index / fps</c> seconds in.</summary>
-internal sealed class ImageFrameReader(InputSource source, double fps) : FrameReader
+/// <summary>
+/// Reads one image or a folder's images; each image is one frame, <c>index / fps</c> seconds in. Each
+/// image's declared size is read from its header first and refused over <paramref name="maxPixels"/>.
+/// A single image that cannot be read is an error; in a folder such a file is skipped (listed in
+/// <see cref="FrameReader.TryTakeSkipped"/>) and reading goes on with the next one.
+/// </summary>
+internal sealed class ImageFrameReader(InputSource source, double fps, long maxPixels) : FrameReader
 {
     private int next;
 
@@ -11,23 +17,50 @@ internal sealed class ImageFrameReader(InputSource source, double fps) : FrameRe
 
     public override Mat? Read(out double timeSeconds, out string? frameName)
     {
-        timeSeconds = 0;
-        frameName = null;
-        if (next >= source.Files.Count) return null;
-        var file = source.Files[next];
-        timeSeconds = next / fps;
-        next++;
-        frameName = Path.GetFileName(file);
-        var image = Cv2.ImRead(file, ImreadModes.Color);
-        if (image.Empty())
+        while (true)
         {
-            image.Dispose();
-            var size = new FileInfo(file).Length;
-            throw new EmotionNetException(size == 0
-                ? $"Image '{file}' is an empty file (0 bytes)."
-                : $"Image '{file}' could not be decoded: the file is corrupt or not an image.");
+            timeSeconds = 0;
+            frameName = null;
+            if (next >= source.Files.Count) return null;
+            var file = source.Files[next];
+            timeSeconds = next / fps;
+            next++;
+            frameName = Path.GetFileName(file);
+            var image = TryDecode(file, out var reason);
+            if (image is not null) return image;
+            if (source.Kind == SourceKind.Image) throw new EmotionNetException(reason!);
+            Skip(new SkippedInput(file, reason!));
         }
-        return image;
+    }
+
+    private Mat? TryDecode(string file, out string? reason)
+    {
+        reason = null;
+        long length;
+        try
+        {
+            length = new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reason = $"Image '{file}' could not be read: {e.Message}";
+            return null;
+        }
+        if (length == 0)
+        {
+            reason = $"Image '{file}' is an empty file (0 bytes).";
+            return null;
+        }
+        if (ImageHeader.TryReadSize(file) is var (width, height) && PixelLimit.Exceeded($"Image '{file}'", width, height, maxPixels) is { } tooBig)
+        {
+            reason = tooBig;
+            return null;
+        }
+        var image = Cv2.ImRead(file, ImreadModes.Color);
+        if (!image.Empty()) return image;
+        image.Dispose();
+        reason = $"Image '{file}' could not be decoded: the file is corrupt or not an image.";
+        return null;
     }
 
     public override bool Skip()

@@ -12,7 +12,7 @@ internal sealed class VideoFrameReader : FrameReader
     private readonly string path;
     private int next;
 
-    public VideoFrameReader(string path)
+    public VideoFrameReader(string path, long maxPixels)
     {
         this.path = path;
         capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
@@ -25,6 +25,12 @@ internal sealed class VideoFrameReader : FrameReader
         if (!(fps > 0 && fps < 1000)) fps = FallbackFps;
         var count = (int)capture.Get(VideoCaptureProperties.FrameCount);
         Info = new SourceInfo(SourceKind.Video, path, count > 0 ? count : null, fps, capture.FrameWidth, capture.FrameHeight);
+        // The container states the frame size before any frame is decoded.
+        if (PixelLimit.Exceeded($"Video '{path}'", Info.Width, Info.Height, maxPixels) is { } tooBig)
+        {
+            capture.Dispose();
+            throw new EmotionNetException(tooBig.Replace("declares", "has frames of", StringComparison.Ordinal));
+        }
     }
 
     public override SourceInfo Info { get; }
