@@ -12,6 +12,8 @@ internal static class CliApp
     public const int UsageError = 2;
     /// <summary>Exit code for a failure the user can act on (bad data, missing file, no CUDA...).</summary>
     public const int Failure = 1;
+    /// <summary>Exit code of a batch ('analyze' over many inputs, 'merge') that finished but where at least one input failed (or, for merge, was never analyzed); the report names them.</summary>
+    public const int SomeInputsFailed = 3;
     /// <summary>Exit code after Ctrl+C (128 + SIGINT).</summary>
     public const int Cancelled = 130;
     /// <summary>Exit code for an exception EmotionNet did not expect: a bug (EX_SOFTWARE).</summary>
@@ -25,6 +27,7 @@ internal static class CliApp
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 
