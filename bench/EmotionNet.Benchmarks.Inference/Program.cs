@@ -1,6 +1,6 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory. --doc rewrites that mode's section of FILE
+// MODE: profile | latency | e2e | growth | memory, or 'videos DIR [COUNT] [SECONDS]' to write 640x480 test clips. --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
 using EmotionNet.Vision;
@@ -8,7 +8,16 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "videos" };
+if (args.Length >= 2 && args[0] == "videos")
+{
+    // Test data for batch runs (eng/slurm-test.sh, docs/scale-out.md): videos DIR [COUNT] [SECONDS].
+    OpenCvRuntime.Ensure();
+    var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    var seconds = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    foreach (var video in Scenes.WriteClips(args[1], count, seconds)) Console.WriteLine(video);
+    return 0;
+}
 if (args.Length == 0 || !modes.Contains(args[0]))
 {
     Console.Error.WriteLine($"usage: EmotionNet.Benchmarks.Inference <{string.Join('|', modes)}> [--doc FILE] [--images DIR] [--quick]");

@@ -25,6 +25,30 @@ internal static class Scenes
     }
 
     /// <summary>
+    /// Writes <paramref name="count"/> 640x480 clips of <paramref name="seconds"/> s to <paramref name="folder"/>
+    /// (clip-000.avi, ...): clip i has 1 + i mod 2 faces starting i * 11 frames into their motion, so clips
+    /// differ. A clip already there is kept, so reruns are cheap. Returns the paths.
+    /// </summary>
+    public static IReadOnlyList<string> WriteClips(string folder, int count, double seconds)
+    {
+        Directory.CreateDirectory(folder);
+        var frames = (int)Math.Round(seconds * Fps);
+        var paths = new List<string>();
+        using var room = Room();
+        for (var i = 0; i < count; i++)
+        {
+            var path = Path.Combine(folder, $"clip-{i:000}.avi");
+            paths.Add(path);
+            if (File.Exists(path)) continue;
+            var partial = Path.Combine(folder, $".clip-{i:000}.partial.avi");
+            var (faces, offset) = (1 + i % 2, i * 11);
+            SyntheticScene.WriteVideo(partial, frames, Width, Height, Fps, f => Layout(faces, f + offset), room);
+            File.Move(partial, path, overwrite: true);
+        }
+        return paths;
+    }
+
+    /// <summary>
     /// One face: 160 px, sweeping left and right. Two to four faces: 120 px in a 2x2 grid, each drifting
     /// sideways with its own phase (faces 1-3 are the three assets, a fourth reuses face1). Faces move
     /// <see cref="Speed"/> pixels a frame, a calm head turn, so boxes carried between detections lag visibly.

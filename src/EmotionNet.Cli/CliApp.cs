@@ -17,7 +17,8 @@ internal static class CliApp
     public const int Failure = 1;
     /// <summary>
     /// Exit code when a run finished but passed over some of its inputs: analyze skipped unreadable or
-    /// oversized files of a folder (each listed with its reason in the outputs and the summary).
+    /// oversized files of a folder, a batch had inputs that failed, or merge found inputs never analyzed.
+    /// Each is listed with its reason in the outputs and the summary.
     /// </summary>
     public const int PartialFailure = 3;
     /// <summary>Exit code after Ctrl+C (128 + SIGINT).</summary>
@@ -42,6 +43,7 @@ internal static class CliApp
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 

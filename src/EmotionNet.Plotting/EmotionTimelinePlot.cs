@@ -69,7 +69,7 @@ public static class EmotionTimelinePlot
         AtomicFile.WriteVia(path, temp => multiplot.SavePng(temp, Width, height));
     }
 
-    private static string HexOf(Emotion emotion) => emotion switch
+    internal static string HexOf(Emotion emotion) => emotion switch
     {
         Emotion.Angry => "#d62728",
         Emotion.Disgust => "#2ca02c",

@@ -3,6 +3,7 @@ using System.Globalization;
 using EmotionNet.Plotting;
 using EmotionNet.Cli.Analysis;
 using EmotionNet.Cli.Console;
+using EmotionNet.Cli.Flags;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Vision.Sources;
@@ -19,10 +20,11 @@ internal static class AnalyzeCommand
 
     public static Command Create(ClassifierLoader loadClassifier)
     {
-        var input = new Argument<string?>("input")
+        var input = new Argument<string[]>("input")
         {
-            Description = "An image, a folder of images (natural file order) or a video file. Omit with --camera.",
-            Arity = ArgumentArity.ZeroOrOne,
+            Description = "An image, a folder of images (natural file order) or a video file. Omit with --camera. " +
+                "Several paths, a glob or a folder holding videos make a batch (one output folder per input under --out, plus batch.csv/json/png).",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var camera = new Option<int?>("--camera") { HelpName = "N", Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
         var checkpoint = new Option<string?>("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint to use (default: the shipped model)." };
@@ -44,13 +46,17 @@ internal static class AnalyzeCommand
         command.Arguments.Add(input);
         foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels })
             command.Options.Add(option);
+        var batch = new BatchFlags(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var inputs = parse.GetValue(input) ?? [];
+            var isBatch = batch.IsBatch(parse, inputs);
             var settings = Parse(
-                parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
+                isBatch ? null : inputs.FirstOrDefault(), isBatch ? BatchAnalyze.PlaceholderCamera(parse.GetValue(camera)) : parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
                 parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels));
+            if (isBatch) return await BatchAnalyze.RunAsync(batch.Parse(parse, inputs, settings), loadClassifier, cancellationToken);
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
         return command;
