@@ -1,6 +1,8 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory. --doc rewrites that mode's section of FILE
+// MODE: profile | latency | e2e | growth | memory | detection | alignment. detection and alignment read
+// the labelled real photos (--photos DIR, default /work/shared/datasets/faces-dlib-train) and alignment
+// FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
 using EmotionNet.Vision;
@@ -8,7 +10,7 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "detection", "alignment" };
 if (args.Length == 0 || !modes.Contains(args[0]))
 {
     Console.Error.WriteLine($"usage: EmotionNet.Benchmarks.Inference <{string.Join('|', modes)}> [--doc FILE] [--images DIR] [--quick]");
@@ -49,6 +51,13 @@ switch (mode)
         GrowthBench.Run(report, quick ? [50, 100, 200] : [200, 400, 800, 1600], [1, 2, 4], quick ? 100 : 400, shipped);
         break;
     }
+    case "detection":
+        DetectionBench.Run(report, Value("--photos") ?? DlibFaces.DefaultFolder);
+        break;
+    case "alignment":
+        AlignmentBench.Run(report, Value("--photos") ?? DlibFaces.DefaultFolder, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz",
+            Path.Combine(Value("--images") ?? "docs/images", "alignment-vs-fer2013.png"), quick ? 600 : int.MaxValue);
+        break;
     case "memory":
     {
         using var shipped = Shipped();

@@ -13,9 +13,9 @@ namespace EmotionNet.Inference.Analysis;
 /// </summary>
 internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : IDisposable
 {
-    private readonly HaarFaceDetector? detector = options.FacesCropped ? null : new HaarFaceDetector(options.Detector);
+    private readonly IFaceDetector? detector = options.FacesCropped ? null : FaceDetectors.Create(options.Detector);
     private readonly FaceTracker tracker = new(options.Tracker);
-    private IReadOnlyList<FaceBox> lastDetections = [];
+    private IReadOnlyList<DetectedFace> lastDetections = [];
     private int processed;
     private int index;
     private bool ended;
@@ -60,17 +60,37 @@ internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : I
         else
         {
             // Between detections (DetectEvery > 1) the faces stay where they were last found.
-            if (processed % options.DetectEvery == 0) lastDetections = detector.Detect(image);
-            faces = tracker.Update(lastDetections);
+            if (processed % options.DetectEvery == 0) lastDetections = detector.DetectFaces(image);
+            faces = tracker.Update([.. lastDetections.Select(d => d.Box)]);
         }
         var crops = new FaceInput[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
             var pixels = new byte[FaceImage.FrameBytes];
-            FaceCropper.Crop(image, faces[i].Box, margin, pixels);
+            if (options.AlignFaces && detector is not null && LandmarksFor(faces[i].Box) is { } landmarks)
+                FaceAligner.Crop(image, landmarks, pixels);
+            else
+                FaceCropper.Crop(image, faces[i].Box, margin, pixels);
             crops[i] = new FaceInput(faces[i].TrackId, pixels);
         }
         return new DetectedFrame(index, time, name, image, faces, crops, tracker.LiveTrackIds);
+    }
+
+    /// <summary>
+    /// The landmarks of the last detection that best overlaps <paramref name="box"/>, moved with the box
+    /// (between detections a tracked box may have moved on), or null when none overlaps or the detector
+    /// gives no landmarks. Matched by overlap rather than by index so any tracker order works.
+    /// </summary>
+    private FaceLandmarks? LandmarksFor(FaceBox box)
+    {
+        DetectedFace? best = null;
+        var bestIou = 0.3;
+        foreach (var d in lastDetections)
+        {
+            var iou = d.Box.IntersectionOverUnion(box);
+            if (d.Landmarks is not null && iou >= bestIou) (best, bestIou) = (d, iou);
+        }
+        return best?.Landmarks?.Relocate(best.Box, box);
     }
 
     public void Dispose() => detector?.Dispose();
