@@ -4,6 +4,7 @@ using EmotionNet.Plotting;
 using EmotionNet.Cli.Analysis;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
@@ -35,11 +36,13 @@ internal static class AnalyzeCommand
         var device = new Option<string>("--device") { Description = "Where the model runs: auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var maxFrames = new Option<int?>("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
+        var detector = new Option<string>("--detector") { Description = "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).", DefaultValueFactory = _ => "yunet" };
+        detector.AcceptOnlyFromAmong("yunet", "haar");
         var modelThreads = new Option<int>("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, detector })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +50,7 @@ internal static class AnalyzeCommand
             var settings = Parse(
                 parse.GetValue(input), parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
-                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads));
+                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(detector)!);
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
         return command;
@@ -55,7 +58,7 @@ internal static class AnalyzeCommand
 
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
     internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
-        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0)
+        double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0, string detector = "yunet")
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
@@ -75,6 +78,13 @@ internal static class AnalyzeCommand
             _ => throw new UsageException($"--device must be auto, cpu or cuda (got '{device}')."),
         };
 
+        var detectorKind = detector.ToLowerInvariant() switch
+        {
+            "yunet" => FaceDetectorKind.YuNet,
+            "haar" => FaceDetectorKind.Haar,
+            _ => throw new UsageException($"--detector must be yunet or haar (got '{detector}')."),
+        };
+
         var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
         var analyzer = new AnalyzerOptions
         {
@@ -83,6 +93,7 @@ internal static class AnalyzeCommand
             MaxFrames = maxFrames,
             ModelThreads = modelThreads,
             FacesCropped = facesCropped,
+            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind },
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
         };
         return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance));
