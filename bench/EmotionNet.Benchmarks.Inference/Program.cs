@@ -1,6 +1,9 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory, or 'videos DIR [COUNT] [SECONDS]' to write 640x480 test clips. --doc rewrites that mode's section of FILE
+// MODE: profile | latency | e2e | growth | memory | tracking | detection | alignment, or 'videos DIR [COUNT] [SECONDS]'
+// to write 640x480 test clips. detection and alignment read
+// the labelled real photos (--photos DIR, default /work/shared/datasets/faces-dlib-train) and alignment
+// FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
 using EmotionNet.Vision;
@@ -8,7 +11,7 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "videos" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "detection", "alignment", "videos" };
 if (args.Length >= 2 && args[0] == "videos")
 {
     // Test data for batch runs (eng/slurm-test.sh, docs/scale-out.md): videos DIR [COUNT] [SECONDS].
@@ -58,6 +61,13 @@ switch (mode)
         GrowthBench.Run(report, quick ? [50, 100, 200] : [200, 400, 800, 1600], [1, 2, 4], quick ? 100 : 400, shipped);
         break;
     }
+    case "detection":
+        DetectionBench.Run(report, Value("--photos") ?? DlibFaces.DefaultFolder);
+        break;
+    case "alignment":
+        AlignmentBench.Run(report, Value("--photos") ?? DlibFaces.DefaultFolder, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz",
+            Path.Combine(Value("--images") ?? "docs/images", "alignment-vs-fer2013.png"), quick ? 600 : int.MaxValue);
+        break;
     case "memory":
     {
         using var shipped = Shipped();

@@ -8,6 +8,7 @@ using EmotionNet.Inference.Analysis;
 using EmotionNet.TestSupport;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Tests;
 
@@ -201,5 +202,30 @@ public class AnalyzeCommandTests
         Assert.Equal(CliApp.Failure, await InvokeAnalyze(Fake, photos, "--out", output));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson)));
         Assert.Equal(2, json.RootElement.GetProperty("skipped").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_detector_flag_picks_the_detector_and_defaults_to_yunet()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        EmotionNet.Cli.Analysis.AnalyzeSettings Parse(string detector) => AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 1, 0, 0, false, false, "cpu", null, 0, detector: detector);
+
+        Assert.Equal(FaceDetectorKind.YuNet, AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 1, 0, 0, false, false, "cpu", null).Analyzer.Detector.Kind);
+        Assert.Equal(FaceDetectorKind.YuNet, Parse("yunet").Analyzer.Detector.Kind);
+        Assert.Equal(FaceDetectorKind.Haar, Parse("HAAR").Analyzer.Detector.Kind);
+        // The other detector settings keep their defaults.
+        Assert.Equal(AnalyzerOptions.Default.Detector with { Kind = FaceDetectorKind.Haar }, Parse("haar").Analyzer.Detector);
+        var e = Assert.Throws<UsageException>(() => Parse("mtcnn"));
+        Assert.Contains("--detector", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_detector_on_the_command_line_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        Assert.NotEqual(0, await CliApp.RunAsync(["analyze", folder.File("face.png"), "--out", folder.File("out"), "--detector", "mtcnn"]));
+        Assert.False(Directory.Exists(folder.File("out")));
     }
 }

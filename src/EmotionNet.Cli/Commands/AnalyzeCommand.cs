@@ -6,6 +6,7 @@ using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
@@ -40,11 +41,13 @@ internal static class AnalyzeCommand
         var maxFrames = new Option<int?>("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
         var sequence = new Option<bool>("--sequence") { Description = "A folder's images are frames of one sequence: track and smooth faces across them, detect every --detect-every images. Default: independent photos, each detected on its own with ids of its own (videos and cameras are always sequences)." };
         var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Largest image or video frame accepted, in pixels, checked from the file header before decoding; a folder's larger images are skipped and listed.", DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxImagePixels };
+        var detector = new Option<string>("--detector") { Description = "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).", DefaultValueFactory = _ => "yunet" };
+        detector.AcceptOnlyFromAmong("yunet", "haar");
         var modelThreads = new Option<int>("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels, detector })
             command.Options.Add(option);
         var batch = new BatchFlags(command);
 
@@ -55,7 +58,7 @@ internal static class AnalyzeCommand
             var settings = Parse(
                 isBatch ? null : inputs.FirstOrDefault(), isBatch ? BatchAnalyze.PlaceholderCamera(parse.GetValue(camera)) : parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
-                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels));
+                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels), parse.GetValue(detector)!);
             if (isBatch) return await BatchAnalyze.RunAsync(batch.Parse(parse, inputs, settings), loadClassifier, cancellationToken);
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
@@ -65,7 +68,7 @@ internal static class AnalyzeCommand
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
     internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
         double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0, bool sequence = false,
-        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels)
+        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels, string detector = "yunet")
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
@@ -86,6 +89,13 @@ internal static class AnalyzeCommand
             _ => throw new UsageException($"--device must be auto, cpu or cuda (got '{device}')."),
         };
 
+        var detectorKind = detector.ToLowerInvariant() switch
+        {
+            "yunet" => FaceDetectorKind.YuNet,
+            "haar" => FaceDetectorKind.Haar,
+            _ => throw new UsageException($"--detector must be yunet or haar (got '{detector}')."),
+        };
+
         var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
         var analyzer = new AnalyzerOptions
         {
@@ -96,6 +106,7 @@ internal static class AnalyzeCommand
             FacesCropped = facesCropped,
             Sequence = sequence,
             MaxImagePixels = maxPixels,
+            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind },
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
         };
         return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance));

@@ -47,6 +47,13 @@ public sealed record AnalyzerOptions
     /// <summary>Margin added around a detected face before cropping, as a fraction of its size on each side (default 0.1).</summary>
     public double FaceMargin { get; init; } = FaceCropper.DefaultMargin;
 
+    /// <summary>
+    /// Crop faces the detector gives landmarks for (YuNet) aligned: rotated so the eyes are level and
+    /// framed like FER2013's faces (<see cref="FaceAligner"/>), instead of the box plus
+    /// <see cref="FaceMargin"/> (default true). Faces without landmarks (Haar) always use the box.
+    /// </summary>
+    public bool AlignFaces { get; init; } = true;
+
     /// <summary>Frame rate that gives image sequences their timestamps (default 30: image i is at i / 30 s).</summary>
     public double ImageSequenceFps { get; init; } = 30;
 

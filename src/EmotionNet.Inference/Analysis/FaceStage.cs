@@ -15,9 +15,10 @@ namespace EmotionNet.Inference.Analysis;
 /// </summary>
 internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : IDisposable
 {
-    private readonly HaarFaceDetector? detector = options.FacesCropped ? null : new HaarFaceDetector(options.Detector);
+    private readonly IFaceDetector? detector = options.FacesCropped ? null : FaceDetectors.Create(options.Detector);
     private readonly FaceTracker tracker = new(options.Tracker);
     private readonly bool independentPhotos = !options.Sequence && reader.Info.Kind is SourceKind.Image or SourceKind.ImageSequence;
+    private IReadOnlyList<DetectedFace> lastDetections = [];
     private int processed;
     private int index;
     private bool ended;
@@ -63,14 +64,15 @@ internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : I
         {
             faces = tracker.Update([new FaceBox(0, 0, image.Width, image.Height)]);
             margin = 0;
-            crops = CropAll(image, faces.Select(f => f.Box).ToArray(), margin);
+            crops = CropAll(image, faces.Select(f => f.Box).ToArray(), margin, null);
         }
         else if (independentPhotos || processed % options.DetectEvery == 0)
         {
-            var detections = detector.Detect(image);
+            lastDetections = detector.DetectFaces(image);
+            var boxes = lastDetections.Select(d => d.Box).ToArray();
             // Crop first: the crops give the tracker each face's appearance for re-identification.
-            crops = CropAll(image, detections, margin);
-            faces = tracker.Update(detections, options.Tracker.Reidentify ? crops.Select(c => FaceAppearance.Describe(c)).ToArray() : null);
+            crops = CropAll(image, boxes, margin, lastDetections.Select(d => d.Landmarks).ToArray());
+            faces = tracker.Update(boxes, options.Tracker.Reidentify ? crops.Select(c => FaceAppearance.Describe(c)).ToArray() : null);
         }
         else
         {
@@ -78,22 +80,44 @@ internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : I
             // A box predicted past the frame's edge is clipped to it; one wholly outside is left out of this frame.
             var bounds = new FaceBox(0, 0, image.Width, image.Height);
             faces = tracker.Coast().Select(f => f with { Box = Clip(f.Box, bounds) }).Where(f => f.Box.Area > 0).ToArray();
-            crops = CropAll(image, faces.Select(f => f.Box).ToArray(), margin);
+            crops = CropAll(image, faces.Select(f => f.Box).ToArray(), margin, faces.Select(f => LandmarksFor(f.Box)).ToArray());
         }
         var inputs = new FaceInput[faces.Count];
         for (var i = 0; i < faces.Count; i++) inputs[i] = new FaceInput(faces[i].TrackId, crops[i]);
         return new DetectedFrame(index, time, name, image, faces, inputs, tracker.LiveTrackIds);
     }
 
-    private static byte[][] CropAll(OpenCvSharp.Mat image, IReadOnlyList<FaceBox> boxes, double margin)
+    /// <summary>
+    /// One 48x48 face per box: aligned on its landmarks (eyes level, FER2013 framing) where they are
+    /// known and <see cref="AnalyzerOptions.AlignFaces"/> is on, else the box plus the margin.
+    /// </summary>
+    private byte[][] CropAll(OpenCvSharp.Mat image, FaceBox[] boxes, double margin, FaceLandmarks?[]? landmarks)
     {
-        var crops = new byte[boxes.Count][];
-        for (var i = 0; i < boxes.Count; i++)
+        var crops = new byte[boxes.Length][];
+        for (var i = 0; i < boxes.Length; i++)
         {
             crops[i] = new byte[FaceImage.FrameBytes];
-            FaceCropper.Crop(image, boxes[i], margin, crops[i]);
+            if (options.AlignFaces && landmarks?[i] is { } points) FaceAligner.Crop(image, points, crops[i]);
+            else FaceCropper.Crop(image, boxes[i], margin, crops[i]);
         }
         return crops;
+    }
+
+    /// <summary>
+    /// The landmarks of the last detection that best overlaps <paramref name="box"/>, moved with the box
+    /// (between detections a tracked box moves on), or null when none overlaps or the detector gives no
+    /// landmarks. Matched by overlap rather than by index so any tracker order works.
+    /// </summary>
+    private FaceLandmarks? LandmarksFor(FaceBox box)
+    {
+        DetectedFace? best = null;
+        var bestIou = 0.3;
+        foreach (var d in lastDetections)
+        {
+            var iou = d.Box.IntersectionOverUnion(box);
+            if (d.Landmarks is not null && iou >= bestIou) (best, bestIou) = (d, iou);
+        }
+        return best?.Landmarks?.Relocate(best.Box, box);
     }
 
     private static FaceBox Clip(FaceBox box, FaceBox bounds)
