@@ -1,6 +1,6 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory. --doc rewrites that mode's section of FILE
+// MODE: profile | latency | e2e | growth | memory | tracking. --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
 using EmotionNet.Vision;
@@ -8,7 +8,7 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking" };
 if (args.Length == 0 || !modes.Contains(args[0]))
 {
     Console.Error.WriteLine($"usage: EmotionNet.Benchmarks.Inference <{string.Join('|', modes)}> [--doc FILE] [--images DIR] [--quick]");
@@ -55,6 +55,9 @@ switch (mode)
         MemoryBench.Run(report, quick ? 1000 : 10_000, 1, quick ? 100 : 250, images, shipped);
         break;
     }
+    case "tracking":
+        TrackingBench.Run(report, quick ? [1] : [1, 2, 3], quick ? 150 : 300);
+        break;
 }
 report.Line($"Mode `{mode}` took {clock.Elapsed.TotalSeconds:0} s.");
 report.Publish(doc);
