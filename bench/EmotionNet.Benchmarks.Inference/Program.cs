@@ -74,6 +74,9 @@ switch (mode)
         MemoryBench.Run(report, quick ? 1000 : 10_000, 1, quick ? 100 : 250, images, shipped);
         break;
     }
+    case "tracking":
+        TrackingBench.Run(report, quick ? [1] : [1, 2, 3], quick ? 150 : 300);
+        break;
 }
 report.Line($"Mode `{mode}` took {clock.Elapsed.TotalSeconds:0} s.");
 report.Publish(doc);

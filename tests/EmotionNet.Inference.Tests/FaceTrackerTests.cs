@@ -141,6 +141,16 @@ public class FaceTrackerMotionAndReidTests
     }
 
     [Fact]
+    public void The_reidentification_gate_widens_with_the_time_a_face_was_gone()
+    {
+        var face = Look(1);
+        var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 15, ReidMaxDistance: 3));
+        tracker.Update([new FaceBox(0, 0, 100, 100)], [face]);
+        for (var i = 0; i < 45; i++) tracker.Update([], []); // gate: 3 widths x (1 + 45/15) = 1200 px
+        Assert.Equal(1, Assert.Single(tracker.Update([new FaceBox(600, 0, 100, 100)], [face])).TrackId);
+    }
+
+    [Fact]
     public void Someone_else_in_the_same_place_gets_a_new_id()
     {
         var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 2));
@@ -153,9 +163,10 @@ public class FaceTrackerMotionAndReidTests
     public void The_same_face_far_away_or_after_the_keep_time_gets_a_new_id()
     {
         var face = Look(1);
-        var far = new FaceTracker(new TrackerOptions(MaxMissedFrames: 2, ReidMaxDistance: 3));
+        // Missed for one frame: the gate is 3 widths (plus 1/15 of that), and 600 px is farther.
+        var far = new FaceTracker(new TrackerOptions(ReidMaxDistance: 3));
         far.Update([new FaceBox(0, 0, 100, 100)], [face]);
-        for (var i = 0; i < 5; i++) far.Update([], []);
+        far.Update([], []);
         Assert.Equal(2, Assert.Single(far.Update([new FaceBox(600, 0, 100, 100)], [face])).TrackId);
 
         var late = new FaceTracker(new TrackerOptions(MaxMissedFrames: 2, KeepLostFrames: 10));

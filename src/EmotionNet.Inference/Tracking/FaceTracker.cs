@@ -10,7 +10,8 @@ namespace EmotionNet.Inference.Tracking;
 /// least <see cref="TrackerOptions.IouThreshold"/>); then, with <see cref="TrackerOptions.Reidentify"/>,
 /// a detection left over is given back to a missed or lost track whose face looks the same
 /// (<see cref="FaceAppearance"/> similarity at least <see cref="TrackerOptions.MinSimilarity"/>) and is
-/// near where that track was predicted (<see cref="TrackerOptions.ReidMaxDistance"/>). Detections left
+/// near where that track was predicted (<see cref="TrackerOptions.ReidMaxDistance"/> face widths, widening
+/// by as much again for every MaxMissedFrames frames the track has been missed). Detections left
 /// after both start new tracks with ever increasing ids. A lost track is dropped after
 /// MaxMissedFrames + <see cref="TrackerOptions.KeepLostFrames"/> frames without a match.
 /// Not thread-safe: one tracker per stream.
@@ -144,7 +145,10 @@ public sealed class FaceTracker
                 var side = Math.Max(Math.Max(p.Width, box.Width), 1);
                 var dx = (box.X + box.Width / 2.0) - (p.X + p.Width / 2.0);
                 var dy = (box.Y + box.Height / 2.0) - (p.Y + p.Height / 2.0);
-                if (Math.Sqrt(dx * dx + dy * dy) > Options.ReidMaxDistance * side) continue;
+                // The longer a face has been gone, the farther it may have gone: the gate widens by
+                // ReidMaxDistance face widths for every MaxMissedFrames frames missed.
+                var reach = Options.ReidMaxDistance * side * (1 + (double)tracks[t].Missed / Math.Max(1, Options.MaxMissedFrames));
+                if (Math.Sqrt(dx * dx + dy * dy) > reach) continue;
                 var ratio = (double)box.Width / Math.Max(p.Width, 1);
                 if (ratio is < 0.5 or > 2) continue;
                 var similarity = FaceAppearance.Similarity(appearance, appearances[d]);

@@ -23,12 +23,14 @@ namespace EmotionNet.Inference.Tracking;
 /// </param>
 /// <param name="MinSimilarity">
 /// Least appearance similarity (cosine of the <see cref="FaceAppearance"/> descriptors, in [-1, 1]) for
-/// re-identification (default 0.8; the same synthetic face scores 0.9 and more, different faces mostly below 0.7,
-/// see docs/inference.md).
+/// re-identification (default 0.7; checked by a test against the three sample faces found with shifted and
+/// rescaled boxes, see docs/inference.md).
 /// </param>
 /// <param name="ReidMaxDistance">
 /// Farthest a re-identified face may be from its track's predicted position, in face widths between
-/// the centres (default 3), so that a similar-looking face across the frame does not take the id.
+/// the centres (default 3), so that a similar-looking face across the frame does not take the id soon
+/// after its track was missed. The gate widens by as much again for every <paramref name="MaxMissedFrames"/>
+/// frames the track has been missed (a face gone for long may come back anywhere; appearance decides).
 /// </param>
 public sealed record TrackerOptions(
     double IouThreshold = 0.3,
@@ -36,7 +38,7 @@ public sealed record TrackerOptions(
     bool Predict = true,
     bool Reidentify = true,
     int KeepLostFrames = 150,
-    double MinSimilarity = 0.8,
+    double MinSimilarity = 0.7,
     double ReidMaxDistance = 3)
 {
     /// <summary>The defaults.</summary>
