@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

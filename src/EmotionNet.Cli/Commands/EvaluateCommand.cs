@@ -18,7 +18,7 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var data = new DataFlags();
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint to evaluate. Default: the shipped model." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint (.ckpt) or exported ONNX model (.onnx) to evaluate. Default: the shipped model." };
         var split = FlagParsers.Choice("--split", DataSplit.PrivateTest, "Split to score");
         var output = new Option<string>("--out") { Description = "Folder for metrics.json and confusion-matrix.png.", DefaultValueFactory = _ => "runs/evaluate" };
         var device = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
@@ -33,12 +33,16 @@ internal static class EvaluateCommand
         {
             var path = parse.GetValue(checkpoint);
             var deviceKind = parse.GetValue(device);
-            _ = Devices.Resolve(deviceKind);
-            var loaded = path is null ? ShippedModel.Load() : Checkpoint.Load(path);
+            // An exported .onnx model is scored on ONNX Runtime through IEmotionClassifier, the same clips and
+            // flip averaging as the checkpoint path (Evaluator), so the two print the same accuracy.
+            using var onnx = path is not null && ModelFiles.IsOnnx(path) ? Classifiers.LoadOnnx(path, deviceKind) : null;
+            if (onnx is null) _ = Devices.Resolve(deviceKind);
+            var loaded = onnx is not null ? null : path is null ? ShippedModel.Load() : Checkpoint.Load(path);
             var source = path ?? ShippedModel.SourceName;
+            var classes = onnx?.Classes ?? loaded!.Classes;
 
             Output.Info($"Loading {data.Describe(parse)}...");
-            var splits = data.Load(parse, loaded.Classes);
+            var splits = data.Load(parse, classes);
             LoadReportView.Show(splits.Report);
             var which = parse.GetValue(split);
             var set = splits[which];
@@ -49,8 +53,10 @@ internal static class EvaluateCommand
                 .Start(context =>
                 {
                     var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
-                    metrics = Evaluator.Evaluate(loaded, source, set, deviceKind, parse.GetValue(batchSize), !parse.GetValue(noFlip),
-                        new SyncProgress<int>(done => task.Value = done), cancellationToken);
+                    var progress = new SyncProgress<int>(done => task.Value = done);
+                    metrics = onnx is not null
+                        ? Evaluator.Evaluate(onnx, set, new EvaluationOptions { BatchSize = parse.GetValue(batchSize), FlipAveraging = !parse.GetValue(noFlip) }, progress, cancellationToken)
+                        : Evaluator.Evaluate(loaded!, source, set, deviceKind, parse.GetValue(batchSize), !parse.GetValue(noFlip), progress, cancellationToken);
                 });
 
             var outDir = parse.GetValue(output)!;
