@@ -18,6 +18,7 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
     private readonly byte[] model;
     private readonly string source;
     private readonly Lock gate = new();
+    private readonly RunOptions runOptions = new();
     private InferenceSession session;
 
     private OnnxEmotionClassifier(byte[] model, string source, OnnxClassifierOptions options)
@@ -35,6 +36,7 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
         catch
         {
             session.Dispose();
+            runOptions.Dispose();
             throw;
         }
     }
@@ -87,7 +89,7 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
         {
             try
             {
-                using var outputs = session.Run(null, [MetadataKeys.InputName], [input], [MetadataKeys.OutputName]);
+                using var outputs = session.Run(runOptions, [MetadataKeys.InputName], [input], [MetadataKeys.OutputName]);
                 return outputs[0].GetTensorDataAsSpan<float>().ToArray();
             }
             catch (OnnxRuntimeException e)
@@ -119,7 +121,11 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (gate) session.Dispose();
+        lock (gate)
+        {
+            session.Dispose();
+            runOptions.Dispose();
+        }
     }
 
     private InferenceSession CreateSession(int threads)
