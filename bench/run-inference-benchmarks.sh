@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes every figure of docs/benchmarks-inference.md (and docs/images/inference-memory-rss.*).
-#   bench/run-inference-benchmarks.sh              # all modes: profile latency e2e growth memory
+#   bench/run-inference-benchmarks.sh              # all modes: profile latency e2e growth memory onnx
 #   bench/run-inference-benchmarks.sh e2e memory   # only these
 # Each mode runs in its own process and rewrites only its own section of the doc. The whole run is
 # bounded: every mode gets a time limit and the script stops at 14 minutes in total; a mode that hits
@@ -8,11 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330)
+declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330 [onnx]=240)
 modes=("$@")
-[ ${#modes[@]} -eq 0 ] && modes=(profile latency e2e growth memory)
+[ ${#modes[@]} -eq 0 ] && modes=(profile latency e2e growth memory onnx)
 for m in "${modes[@]}"; do
-  [ -n "${limit[$m]:-}" ] || { echo "unknown mode '$m' (profile, latency, e2e, growth, memory)" >&2; exit 2; }
+  [ -n "${limit[$m]:-}" ] || { echo "unknown mode '$m' (profile, latency, e2e, growth, memory, onnx)" >&2; exit 2; }
 done
 
 start=$SECONDS

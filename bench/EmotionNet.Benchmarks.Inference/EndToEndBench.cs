@@ -47,7 +47,7 @@ internal static class EndToEndBench
 
     // run returns (frames, faces found in all frames or -1 when it does not look, sum of each face's IoU with the truth).
     // warmUp: a short run first (native loads, caches, JIT); the median also absorbs a slow first repeat.
-    private static (Stats Fps, double Faces, double Iou) Measure(int repeats, Func<(int Frames, int Faces, double Iou)> run, Action? warmUp = null)
+    internal static (Stats Fps, double Faces, double Iou) Measure(int repeats, Func<(int Frames, int Faces, double Iou)> run, Action? warmUp = null)
     {
         warmUp?.Invoke();
         var fps = new List<double>();
@@ -90,7 +90,7 @@ internal static class EndToEndBench
         return (n, faces, iou);
     }
 
-    private static (int, int, double) Analyze(IEmotionClassifier classifier, string path, AnalyzerOptions options, int truthFaces)
+    internal static (int, int, double) Analyze(IEmotionClassifier classifier, string path, AnalyzerOptions options, int truthFaces)
     {
         var analyzer = new EmotionAnalyzer(classifier);
         int n = 0, faces = 0;

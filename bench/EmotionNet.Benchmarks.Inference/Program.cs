@@ -1,6 +1,6 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory. --doc rewrites that mode's section of FILE
+// MODE: profile | latency | e2e | growth | memory | onnx. --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
 using EmotionNet.Vision;
@@ -8,7 +8,7 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "onnx" };
 if (args.Length == 0 || !modes.Contains(args[0]))
 {
     Console.Error.WriteLine($"usage: EmotionNet.Benchmarks.Inference <{string.Join('|', modes)}> [--doc FILE] [--images DIR] [--quick]");
@@ -42,6 +42,9 @@ switch (mode)
         break;
     case "e2e":
         EndToEndBench.Run(report, quick ? 60 : 120, quick ? 2 : 5);
+        break;
+    case "onnx":
+        OnnxBench.Run(report, quick ? 3 : 5, quick ? 60 : 120, quick ? 2 : 3);
         break;
     case "growth":
     {

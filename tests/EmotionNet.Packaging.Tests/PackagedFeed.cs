@@ -20,7 +20,7 @@ public sealed class PackagedFeed : IDisposable
         "Release";
 #endif
 
-    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Training", "EmotionNet.Inference"];
+    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Training", "EmotionNet.Inference", "EmotionNet.Onnx", "EmotionNet.OnnxRuntime"];
 
     public PackagedFeed()
     {
