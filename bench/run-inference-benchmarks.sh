@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes every figure of docs/benchmarks-inference.md (and docs/images/inference-memory-rss.*).
-#   bench/run-inference-benchmarks.sh              # all modes: profile latency e2e growth memory tracking (detection and alignment
+#   bench/run-inference-benchmarks.sh              # all modes: profile latency e2e growth memory tracking onnx (detection and alignment
 #                                                  # read ../shared datasets: name them to run them)
 #   bench/run-inference-benchmarks.sh e2e memory   # only these
 # Each mode runs in its own process and rewrites only its own section of the doc. The whole run is
@@ -9,11 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330 [tracking]=180 [detection]=60 [alignment]=420)
+declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330 [tracking]=180 [detection]=60 [alignment]=420 [onnx]=240)
 modes=("$@")
-[ ${#modes[@]} -eq 0 ] && modes=(profile latency e2e growth memory tracking)
+[ ${#modes[@]} -eq 0 ] && modes=(profile latency e2e growth memory tracking onnx)
 for m in "${modes[@]}"; do
-  [ -n "${limit[$m]:-}" ] || { echo "unknown mode '$m' (profile, latency, e2e, growth, memory, tracking, detection, alignment)" >&2; exit 2; }
+  [ -n "${limit[$m]:-}" ] || { echo "unknown mode '$m' (profile, latency, e2e, growth, memory, tracking, detection, alignment, onnx)" >&2; exit 2; }
 done
 
 start=$SECONDS

@@ -51,7 +51,7 @@ internal static class EndToEndBench
     // run returns (frames, faces found in all frames or -1 when it does not look, sum of each face's IoU with the truth).
     // warmUp: a short run first (native loads, caches, JIT); the median also absorbs a slow first repeat.
     // Also the process's CPU time per frame (all threads), which other processes' load inflates far less than wall time.
-    private static (Stats Fps, double Faces, double Iou, double CpuMs) Measure(int repeats, Func<(int Frames, int Faces, double Iou)> run, Action? warmUp = null)
+    internal static (Stats Fps, double Faces, double Iou, double CpuMs) Measure(int repeats, Func<(int Frames, int Faces, double Iou)> run, Action? warmUp = null)
     {
         warmUp?.Invoke();
         var fps = new List<double>();
@@ -103,7 +103,7 @@ internal static class EndToEndBench
         return (n, faces, iou);
     }
 
-    private static (int, int, double) Analyze(IEmotionClassifier classifier, string path, AnalyzerOptions options, int truthFaces)
+    internal static (int, int, double) Analyze(IEmotionClassifier classifier, string path, AnalyzerOptions options, int truthFaces)
     {
         var analyzer = new EmotionAnalyzer(classifier);
         int n = 0, faces = 0;

@@ -1,6 +1,6 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory | tracking | detection | alignment, or 'videos DIR [COUNT] [SECONDS]'
+// MODE: profile | latency | e2e | growth | memory | tracking | detection | alignment | onnx, or 'videos DIR [COUNT] [SECONDS]'
 // to write 640x480 test clips. detection and alignment read
 // the labelled real photos (--photos DIR, default /work/shared/datasets/faces-dlib-train) and alignment
 // FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
@@ -11,7 +11,7 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "detection", "alignment", "videos" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "detection", "alignment", "onnx", "videos" };
 if (args.Length >= 2 && args[0] == "videos")
 {
     // Test data for batch runs (eng/slurm-test.sh, docs/scale-out.md): videos DIR [COUNT] [SECONDS].
@@ -54,6 +54,9 @@ switch (mode)
         break;
     case "e2e":
         EndToEndBench.Run(report, quick ? 60 : 120, quick ? 2 : 5);
+        break;
+    case "onnx":
+        OnnxBench.Run(report, quick ? 3 : 5, quick ? 60 : 120, quick ? 2 : 3);
         break;
     case "growth":
     {

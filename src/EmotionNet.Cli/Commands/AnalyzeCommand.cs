@@ -28,7 +28,7 @@ internal static class AnalyzeCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var camera = new Option<int?>("--camera") { HelpName = "N", Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
-        var checkpoint = new Option<string?>("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint to use (default: the shipped model)." };
+        var checkpoint = new Option<string?>("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint (.ckpt) or exported ONNX model (.onnx) to use (default: the shipped model)." };
         var output = new Option<string>("--out") { HelpName = "DIR", Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "analyze") };
         var every = new Option<int>("--every") { HelpName = "N", Description = "Process every Nth frame.", DefaultValueFactory = _ => 1 };
         var smoothing = new Option<double>("--smoothing") { HelpName = "S", Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };

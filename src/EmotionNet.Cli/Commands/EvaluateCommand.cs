@@ -26,12 +26,16 @@ internal static class EvaluateCommand
 
     private static int Run(EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        _ = Devices.Resolve(settings.Device);
-        var loaded = settings.Checkpoint is { } path ? Checkpoint.Load(path) : ShippedModel.Load();
-        var source = settings.Checkpoint ?? ShippedModel.SourceName;
+        var path = settings.Checkpoint;
+        // An exported .onnx model is scored on ONNX Runtime through IEmotionClassifier, the same clips and
+        // flip averaging as the checkpoint path (Evaluator), so the two print the same accuracy.
+        using var onnx = path is not null && ModelFiles.IsOnnx(path) ? Classifiers.LoadOnnx(path, settings.Device) : null;
+        if (onnx is null) _ = Devices.Resolve(settings.Device);
+        var loaded = onnx is not null ? null : path is null ? ShippedModel.Load() : Checkpoint.Load(path);
+        var source = path ?? ShippedModel.SourceName;
 
         Output.Info($"Loading {settings.Data.Description}...");
-        var splits = settings.Data.Load(loaded.Classes);
+        var splits = settings.Data.Load(onnx?.Classes ?? loaded!.Classes);
         LoadReportView.Show(splits.Report);
         var which = settings.Split;
         var set = splits[which];
@@ -42,8 +46,10 @@ internal static class EvaluateCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
-                metrics = Evaluator.Evaluate(loaded, source, set, settings.Device, settings.Evaluation.BatchSize, settings.Evaluation.FlipAveraging,
-                    new SyncProgress<int>(done => task.Value = done), cancellationToken);
+                var progress = new SyncProgress<int>(done => task.Value = done);
+                metrics = onnx is not null
+                    ? Evaluator.Evaluate(onnx, set, settings.Evaluation, progress, cancellationToken)
+                    : Evaluator.Evaluate(loaded!, source, set, settings.Device, settings.Evaluation.BatchSize, settings.Evaluation.FlipAveraging, progress, cancellationToken);
             });
 
         var outDir = settings.Out;

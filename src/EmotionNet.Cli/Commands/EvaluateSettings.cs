@@ -22,7 +22,7 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, D
         private static readonly EvaluationOptions Defaults = new();
 
         public DataFlags Data { get; } = new();
-        public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint to evaluate. Default: the shipped model." };
+        public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint (.ckpt) or exported ONNX model (.onnx) to evaluate. Default: the shipped model." };
         public Option<DataSplit> Split { get; } = FlagParsers.Choice("--split", DataSplit.PrivateTest, "Split to score");
         public Option<string> Out { get; } = new("--out") { Description = "Folder for metrics.json and confusion-matrix.png.", DefaultValueFactory = _ => "runs/evaluate" };
         public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");

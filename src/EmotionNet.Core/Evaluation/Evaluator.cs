@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace EmotionNet.Evaluation;
 
 /// <summary>Runs a model over a split on clean, deterministic clips and scores it.</summary>
-public static class Evaluator
+public static partial class Evaluator
 {
     /// <summary>
     /// Evaluates the model of a checkpoint with its own sequence length and normalization;

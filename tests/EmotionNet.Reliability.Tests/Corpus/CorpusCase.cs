@@ -15,6 +15,8 @@ public enum EntryPoint
     Resume,
     /// <summary><c>InputSource.FromPath</c> and <c>EmotionAnalyzer</c>; CLI: <c>analyze FILE</c>.</summary>
     Analyze,
+    /// <summary><c>OnnxEmotionClassifier.Load</c>; CLI: <c>analyze IMAGE --checkpoint FILE.onnx</c>.</summary>
+    OnnxModel,
 }
 
 /// <summary>

@@ -80,6 +80,11 @@ public static class CorpusCases
         Gz("magic-then-garbage.csv.gz", Error<DataFormatException>("gzip data is corrupt")),
         Gz("empty-member.csv.gz", Error<DataFormatException>("the file is empty")),
 
+        // --- exported ONNX models (--checkpoint FILE.onnx) ---
+        Committed("onnx", "empty.onnx", EntryPoint.OnnxModel, Error<EmotionNet.OnnxRuntime.OnnxModelException>("is empty (0 bytes)")),
+        Committed("onnx", "text.onnx", EntryPoint.OnnxModel, Error<EmotionNet.OnnxRuntime.OnnxModelException>("not a readable ONNX model")),
+        Committed("onnx", "random-bytes.onnx", EntryPoint.OnnxModel, Error<EmotionNet.OnnxRuntime.OnnxModelException>("not a readable ONNX model")),
+        Committed("onnx", "truncated.onnx", EntryPoint.OnnxModel, Error<EmotionNet.OnnxRuntime.OnnxModelException>("not a readable ONNX model")),
         // --- checkpoints ---
         Committed("checkpoint", "text.ckpt", EntryPoint.Checkpoint, Error<CheckpointException>("not an EmotionNet checkpoint")),
         Committed("checkpoint", "empty.ckpt", EntryPoint.Checkpoint, Error<CheckpointException>("is empty (0 bytes)")),

@@ -46,6 +46,9 @@ internal static class CorpusRunner
                 new Trainer(new ModelConfig { ConvWidths = [4, 8], ConvsPerBlock = 1, LstmHidden = 8 }, new TrainingOptions { Epochs = 1, BatchSize = 16, Threads = 1 })
                     .Fit(SampleData.Load(ClassSet.Fer7), workDir, resume: true);
                 return "resumed";
+            case EntryPoint.OnnxModel:
+                OnnxRuntime.OnnxEmotionClassifier.Load(input).Dispose();
+                return "loaded";
             case EntryPoint.Analyze:
                 var frames = 0;
                 var faces = 0;
@@ -80,6 +83,7 @@ internal static class CorpusRunner
             EntryPoint.Checkpoint => ["evaluate", "--checkpoint", input, "--split", "PublicTest", "--out", output, "--device", "cpu"],
             EntryPoint.Classifier => ["analyze", CorpusFiles.Committed("images/grey-8bit.png"), "--checkpoint", input, "--out", output, "--device", "cpu"],
             EntryPoint.Resume => ResumeArgs(input, workDir),
+            EntryPoint.OnnxModel => ["analyze", CorpusFiles.Committed("images/grey-8bit.png"), "--checkpoint", input, "--out", output, "--device", "cpu"],
             EntryPoint.Analyze => ["analyze", input, "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Entry, null),
         };

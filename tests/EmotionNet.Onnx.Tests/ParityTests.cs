@@ -1,0 +1,90 @@
+using EmotionNet.Checkpoints;
+using EmotionNet.Evaluation;
+using EmotionNet.Models;
+using EmotionNet.OnnxRuntime;
+using Xunit.Abstractions;
+
+namespace EmotionNet.Onnx.Tests;
+
+/// <summary>ONNX Runtime on the exported graph gives TorchSharp's probabilities, within 1e-4, on FER2013 faces.</summary>
+public sealed class ParityTests(ITestOutputHelper output)
+{
+    private const float Tolerance = 1e-4f;
+
+    [Fact]
+    public void Shipped_model_at_T1_matches_TorchSharp_on_every_sample_face()
+    {
+        var checkpoint = ShippedModel.Load();
+        using var torch = EmotionClassifier.Load(checkpoint, ShippedModel.SourceName);
+        using var onnx = OnnxEmotionClassifier.Load(Export(checkpoint), "shipped.onnx");
+        Assert.Equal(1, onnx.SequenceLength);
+        Assert.Equal(torch.Classes.ClassNames, onnx.Classes.ClassNames);
+        Assert.Equal(torch.Normalization, onnx.Normalization);
+
+        var set = TestModels.Sample.Value.Training;
+        var faces = TestModels.Clips(set.Count, 1);
+        // Batch of all the faces, and batch 1 (ONNX Runtime may pick other kernels for other shapes).
+        var difference = TestModels.MaxDifference(torch.Predict(faces, set.Count), onnx.Predict(faces, set.Count));
+        var single = TestModels.MaxDifference(torch.Predict(faces.AsSpan(0, 2304), 1), onnx.Predict(faces.AsSpan(0, 2304), 1));
+        output.WriteLine($"{set.Count} faces: max |p_torch - p_onnx| = {difference:E2}; batch 1: {single:E2}");
+        Assert.True(difference < Tolerance, $"max difference {difference}");
+        Assert.True(single < Tolerance, $"max difference {single}");
+    }
+
+    public static TheoryData<string, ModelConfig> Architectures => new()
+    {
+        { "last", new ModelConfig { ConvWidths = [8, 16, 24], LstmHidden = 16 } },
+        { "bidirectional-2-layers-mean", new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, LstmLayers = 2, Bidirectional = true, Pooling = TemporalPooling.Mean } },
+        { "bidirectional-last", new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, Bidirectional = true } },
+        { "attention-gelu", new ModelConfig { ConvWidths = [8, 16], ConvsPerBlock = 1, LstmHidden = 16, Pooling = TemporalPooling.Attention, Activation = Activation.Gelu } },
+        { "silu-seed6-3-layers", new ModelConfig { ConvWidths = [8, 16, 16, 16, 24], LstmHidden = 16, LstmLayers = 3, Activation = Activation.Silu, NumClasses = 6 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void T4_models_match_TorchSharp(string name, ModelConfig config)
+    {
+        var checkpoint = TestModels.RandomCheckpoint(config, sequenceLength: 4, seed: name.Length);
+        using var torch = EmotionClassifier.Load(checkpoint, name);
+        using var onnx = OnnxEmotionClassifier.Load(Export(checkpoint), name + ".onnx");
+        Assert.Equal(4, onnx.SequenceLength);
+        var clips = TestModels.Clips(6, 4);
+        var expected = torch.Predict(clips, 6);
+        var difference = TestModels.MaxDifference(expected, onnx.Predict(clips, 6));
+        output.WriteLine($"{name}: max |p_torch - p_onnx| = {difference:E2}");
+        Assert.True(difference < Tolerance, $"{name}: max difference {difference}");
+        // A model that ignored frame order or the LSTM would still pass if all frames were the same face; these differ.
+        Assert.True(TestModels.MaxDifference(expected, torch.Predict(Reversed(clips, 6, 4), 6)) > 0, "the clips should depend on frame order");
+    }
+
+    [Fact]
+    public void Evaluation_through_the_classifier_scores_as_the_checkpoint_path()
+    {
+        var checkpoint = ShippedModel.Load();
+        using var onnx = OnnxEmotionClassifier.Load(Export(checkpoint), "shipped.onnx");
+        var set = TestModels.Sample.Value.PrivateTest;
+        foreach (var flip in new[] { true, false })
+        {
+            var reference = Evaluator.Evaluate(checkpoint, ShippedModel.SourceName, set, Runtime.DeviceKind.Cpu, batchSize: 16, flipAveraging: flip);
+            var viaOnnx = Evaluator.Evaluate(onnx, set, new EvaluationOptions { BatchSize = 16, FlipAveraging = flip });
+            Assert.Equal(reference.Accuracy, viaOnnx.Accuracy);
+            Assert.Equal(reference.Count, viaOnnx.Count);
+            Assert.Equal(reference.Loss!.Value, viaOnnx.Loss!.Value, 3);
+        }
+    }
+
+    private static byte[] Export(Checkpoint checkpoint)
+    {
+        using var model = checkpoint.CreateModel("test");
+        return OnnxExporter.ToBytes(model, checkpoint.Metadata);
+    }
+
+    private static byte[] Reversed(byte[] clips, int count, int t)
+    {
+        var result = new byte[clips.Length];
+        for (var c = 0; c < count; c++)
+            for (var f = 0; f < t; f++)
+                clips.AsSpan((c * t + f) * 2304, 2304).CopyTo(result.AsSpan((c * t + (t - 1 - f)) * 2304, 2304));
+        return result;
+    }
+}

@@ -1,0 +1,24 @@
+using EmotionNet.OnnxRuntime;
+
+// Usage: NoTorchCheck MODEL.onnx. Predicts a few faces, then prints the probabilities and every mapped
+// native library whose name mentions torch (there must be none), one per line.
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: NoTorchCheck MODEL.onnx");
+    return 2;
+}
+using var classifier = OnnxEmotionClassifier.Load(args[0]);
+var frames = new byte[2 * classifier.SequenceLength * 2304];
+for (var i = 0; i < frames.Length; i++) frames[i] = (byte)(i * 7 % 251);
+float[] probabilities;
+using (classifier.UseThreads(1)) probabilities = classifier.Predict(frames, 2);
+Console.WriteLine("probabilities " + string.Join(" ", probabilities.Select(p => p.ToString("F6", System.Globalization.CultureInfo.InvariantCulture))));
+Console.WriteLine("classes " + string.Join(",", classifier.Classes.ClassNames));
+// Native libtorch and TorchSharp's native glue (libtorch*.so, libc10*.so, libLibTorchSharp.so); this app's own
+// name and TorchSharp's managed dll also contain "torch" and are not natives.
+var mapped = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length >= 6).Select(f => f[^1]).Distinct().ToList();
+foreach (var path in mapped.Where(p => Path.GetFileName(p) is var n && (n.StartsWith("libtorch", StringComparison.Ordinal) || n.StartsWith("libc10", StringComparison.Ordinal) || n.Contains("LibTorchSharp", StringComparison.Ordinal))))
+    Console.WriteLine("native torch mapped " + path);
+Console.WriteLine("managed TorchSharp.dll loaded: " + AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "TorchSharp"));
+Console.WriteLine("onnxruntime mapped: " + File.ReadLines("/proc/self/maps").Any(l => l.Contains("libonnxruntime", StringComparison.Ordinal)));
+return 0;
