@@ -89,7 +89,7 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
         {
             try
             {
-                using var outputs = session.Run(runOptions, [MetadataKeys.InputName], [input], [MetadataKeys.OutputName]);
+                using var outputs = session.Run(runOptions, [OnnxMetadataKeys.InputName], [input], [OnnxMetadataKeys.OutputName]);
                 return outputs[0].GetTensorDataAsSpan<float>().ToArray();
             }
             catch (OnnxRuntimeException e)

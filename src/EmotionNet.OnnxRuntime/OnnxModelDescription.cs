@@ -1,3 +1,4 @@
+using EmotionNet.Models;
 using System.Globalization;
 using EmotionNet.Emotions;
 using EmotionNet.Imaging;
@@ -19,25 +20,25 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
             : throw new OnnxModelException($"'{source}' is an ONNX model but not an exported EmotionNet model: its metadata has no '{key}' " +
                 "(export one with 'emotionnet export').");
 
-        var format = Require(MetadataKeys.Format);
-        if (format != MetadataKeys.FormatVersion)
-            throw new OnnxModelException($"'{source}' has EmotionNet ONNX format {format}; this EmotionNet reads format {MetadataKeys.FormatVersion}.");
+        var format = Require(OnnxMetadataKeys.Format);
+        if (format != OnnxMetadataKeys.FormatVersion)
+            throw new OnnxModelException($"'{source}' has EmotionNet ONNX format {format}; this EmotionNet reads format {OnnxMetadataKeys.FormatVersion}.");
         ClassSet classes;
-        try { classes = ClassSet.FromName(Require(MetadataKeys.ClassSet)); }
+        try { classes = ClassSet.FromName(Require(OnnxMetadataKeys.ClassSet)); }
         catch (OnnxModelException) { throw; }
         catch (EmotionNetException e) { throw new OnnxModelException($"'{source}': {e.Message}", e); }
-        var names = Require(MetadataKeys.Classes).Split(',');
+        var names = Require(OnnxMetadataKeys.Classes).Split(',');
         if (!names.SequenceEqual(classes.ClassNames))
             throw new OnnxModelException($"'{source}': its class names ({string.Join(", ", names)}) are not those of the class set {classes.Name} ({string.Join(", ", classes.ClassNames)}).");
-        var input = Require(MetadataKeys.InputKind);
-        if (input != MetadataKeys.InputKindRawGrey)
-            throw new OnnxModelException($"'{source}': input kind '{input}' is unknown to this EmotionNet (expected '{MetadataKeys.InputKindRawGrey}').");
-        var sequenceLength = Int(Require(MetadataKeys.SequenceLength), MetadataKeys.SequenceLength, source, 1, 4096);
+        var input = Require(OnnxMetadataKeys.InputKind);
+        if (input != OnnxMetadataKeys.InputKindRawGrey)
+            throw new OnnxModelException($"'{source}': input kind '{input}' is unknown to this EmotionNet (expected '{OnnxMetadataKeys.InputKindRawGrey}').");
+        var sequenceLength = Int(Require(OnnxMetadataKeys.SequenceLength), OnnxMetadataKeys.SequenceLength, source, 1, 4096);
         var normalization = new InputNormalization(
-            Float(Require(MetadataKeys.NormalizationMean), MetadataKeys.NormalizationMean, source),
-            Float(Require(MetadataKeys.NormalizationStd), MetadataKeys.NormalizationStd, source));
+            Float(Require(OnnxMetadataKeys.NormalizationMean), OnnxMetadataKeys.NormalizationMean, source),
+            Float(Require(OnnxMetadataKeys.NormalizationStd), OnnxMetadataKeys.NormalizationStd, source));
         if (!(normalization.Std > 0))
-            throw new OnnxModelException($"'{source}': metadata '{MetadataKeys.NormalizationStd}' must be positive, got {normalization.Std}.");
+            throw new OnnxModelException($"'{source}': metadata '{OnnxMetadataKeys.NormalizationStd}' must be positive, got {normalization.Std}.");
 
         CheckInput(session, source);
         CheckOutput(session, source, classes.Count);
@@ -46,22 +47,22 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
 
     private static void CheckInput(InferenceSession session, string source)
     {
-        if (session.InputMetadata.Count != 1 || !session.InputMetadata.TryGetValue(MetadataKeys.InputName, out var input))
-            throw new OnnxModelException($"'{source}' has inputs {Names(session.InputMetadata)}; an EmotionNet model has one, '{MetadataKeys.InputName}'.");
+        if (session.InputMetadata.Count != 1 || !session.InputMetadata.TryGetValue(OnnxMetadataKeys.InputName, out var input))
+            throw new OnnxModelException($"'{source}' has inputs {Names(session.InputMetadata)}; an EmotionNet model has one, '{OnnxMetadataKeys.InputName}'.");
         var d = input.Dimensions;
         // Batch and frames are dynamic (-1) in an export; a fixed size there would still be usable, the frame shape not.
         var fits = input.ElementType == typeof(float) && d.Length == 5 && d[2] == 1 && d[3] == FaceImage.Side && d[4] == FaceImage.Side;
         if (!fits)
-            throw new OnnxModelException($"'{source}': input '{MetadataKeys.InputName}' is {Describe(input)}; an EmotionNet model takes float [batch, frames, 1, {FaceImage.Side}, {FaceImage.Side}].");
+            throw new OnnxModelException($"'{source}': input '{OnnxMetadataKeys.InputName}' is {Describe(input)}; an EmotionNet model takes float [batch, frames, 1, {FaceImage.Side}, {FaceImage.Side}].");
     }
 
     private static void CheckOutput(InferenceSession session, string source, int classCount)
     {
-        if (!session.OutputMetadata.TryGetValue(MetadataKeys.OutputName, out var output))
-            throw new OnnxModelException($"'{source}' has outputs {Names(session.OutputMetadata)}; an EmotionNet model has '{MetadataKeys.OutputName}'.");
+        if (!session.OutputMetadata.TryGetValue(OnnxMetadataKeys.OutputName, out var output))
+            throw new OnnxModelException($"'{source}' has outputs {Names(session.OutputMetadata)}; an EmotionNet model has '{OnnxMetadataKeys.OutputName}'.");
         var d = output.Dimensions;
         if (output.ElementType != typeof(float) || d.Length != 2 || (d[1] != classCount && d[1] != -1))
-            throw new OnnxModelException($"'{source}': output '{MetadataKeys.OutputName}' is {Describe(output)}; expected float [batch, {classCount}] for its {classCount} classes.");
+            throw new OnnxModelException($"'{source}': output '{OnnxMetadataKeys.OutputName}' is {Describe(output)}; expected float [batch, {classCount}] for its {classCount} classes.");
     }
 
     private static string Names(IReadOnlyDictionary<string, NodeMetadata> values) => values.Count == 0 ? "none" : string.Join(", ", values.Keys.Select(k => $"'{k}'"));

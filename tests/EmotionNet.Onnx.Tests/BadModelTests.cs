@@ -1,3 +1,4 @@
+using EmotionNet.Models;
 using EmotionNet.Checkpoints;
 using EmotionNet.Onnx.Proto;
 using EmotionNet.OnnxRuntime;

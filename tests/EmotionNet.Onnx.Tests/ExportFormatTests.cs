@@ -1,3 +1,4 @@
+using EmotionNet.Models;
 using System.Reflection;
 using EmotionNet.Checkpoints;
 using EmotionNet.Onnx.Graph;
@@ -42,14 +43,5 @@ public sealed class ExportFormatTests
         // Four gate blocks of hidden 2, rows of length 1: block k holds the value k.
         float[] torch = [0, 0, 1, 1, 2, 2, 3, 3];
         Assert.Equal([0f, 0, 3, 3, 1, 1, 2, 2], LstmGates.ToOnnxOrder(torch, hidden: 2, rowLength: 1));
-    }
-
-    [Fact]
-    public void The_runtime_reads_the_metadata_keys_the_exporter_writes()
-    {
-        var runtimeKeys = typeof(OnnxRuntime.OnnxEmotionClassifier).Assembly.GetType("EmotionNet.OnnxRuntime.MetadataKeys", throwOnError: true)!
-            .GetFields(BindingFlags.Public | BindingFlags.Static).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
-        var exporterKeys = typeof(OnnxMetadataKeys).GetFields(BindingFlags.Public | BindingFlags.Static).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
-        foreach (var (name, value) in runtimeKeys) Assert.Equal(exporterKeys[name], value);
     }
 }

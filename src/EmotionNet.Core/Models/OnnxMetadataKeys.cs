@@ -1,4 +1,4 @@
-namespace EmotionNet.Onnx;
+namespace EmotionNet.Models;
 
 /// <summary>
 /// The <c>metadata_props</c> keys an exported EmotionNet model carries, so that a runtime (ours or any
