@@ -43,7 +43,7 @@ internal static class LatencyBench
     }
 
     // Each run makes up to maxCalls calls, fewer for slow ones (about 0.4 s a run), so the mode stays short.
-    private static Stats Measure(int repeats, int maxCalls, Action call)
+    internal static Stats Measure(int repeats, int maxCalls, Action call)
     {
         call(); // warm-up
         var warm = Stopwatch.StartNew();

@@ -33,7 +33,7 @@ internal static class OnnxBench
             {
                 var faces = new byte[batch * FaceImage.FrameBytes];
                 new Random(batch).NextBytes(faces);
-                var perCall = Measure(repeats, () => classifier.Predict(faces, batch));
+                var perCall = LatencyBench.Measure(repeats, 400, () => classifier.Predict(faces, batch));
                 cells.Add(perCall.Format("0.00"));
                 cells.Add((perCall.Median / batch).ToString("0.00", CultureInfo.InvariantCulture));
             }
@@ -58,21 +58,5 @@ internal static class OnnxBench
         }
         report.Line($"`analyze` with default options (the analyzer, as `emotionnet analyze` runs it) on the generated {frames}-frame 640x480 videos: fps median (min-max) of {videoRepeats} runs after a 20-frame warm-up.").Line()
             .Table(["faces", "backend", "fps", "ms/frame"], fps);
-    }
-
-    private static Stats Measure(int repeats, Action call)
-    {
-        for (var i = 0; i < 3; i++) call(); // warm-up: native loads, kernel selection, JIT
-        var warm = Stopwatch.StartNew();
-        for (var i = 0; i < 3; i++) call();
-        var calls = Math.Clamp((int)(400 / Math.Max(0.01, warm.Elapsed.TotalMilliseconds / 3)), 3, 400);
-        var runs = new List<double>();
-        for (var r = 0; r < repeats; r++)
-        {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < calls; i++) call();
-            runs.Add(clock.Elapsed.TotalMilliseconds / calls);
-        }
-        return Stats.Of(runs);
     }
 }

@@ -88,14 +88,7 @@ public sealed record BatchRecord(string Input, string Folder, BatchStatus Status
             foreach (var face in Faces)
             {
                 json.WriteStartObject();
-                json.WriteNumber("face_id", face.FaceId);
-                json.WriteNumber("frames", face.Frames);
-                json.WriteString("dominant", face.Dominant);
-                json.WriteStartObject("shares");
-                for (var c = 0; c < classes.Count; c++) json.WriteNumber(classes[c], face.Shares[c]);
-                json.WriteEndObject();
-                json.WriteNumber("uncertain_share", face.UncertainShare);
-                json.WriteNumber("mean_confidence", face.MeanConfidence);
+                face.WriteFields(json, classes);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -90,14 +90,7 @@ public sealed record BatchReport(IReadOnlyList<string> Classes, IReadOnlyList<Ba
                     }
                     else
                     {
-                        json.WriteNumber("face_id", face.FaceId);
-                        json.WriteNumber("frames", face.Frames);
-                        json.WriteString("dominant", face.Dominant);
-                        json.WriteStartObject("shares");
-                        for (var c = 0; c < Classes.Count; c++) json.WriteNumber(Classes[c], face.Shares[c]);
-                        json.WriteEndObject();
-                        json.WriteNumber("uncertain_share", face.UncertainShare);
-                        json.WriteNumber("mean_confidence", face.MeanConfidence);
+                        face.WriteFields(json, Classes);
                     }
                     json.WriteEndObject();
                 }
