@@ -41,6 +41,7 @@ internal static class CliApp
         var root = new RootCommand("EmotionNet: facial-emotion recognition (FER2013, CNN+LSTM) natively in .NET.");
         root.Options.Add(LibTorch);
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(TrainTemporalCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());

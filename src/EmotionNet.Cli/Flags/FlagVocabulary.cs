@@ -11,6 +11,14 @@ internal static class FlagVocabulary
     public static IReadOnlyDictionary<string, string> Flags { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["TrainingOptions.Epochs"] = "--epochs",
+        ["TemporalTrainingOptions.Epochs"] = "--epochs",
+        ["TemporalTrainingOptions.BatchSize"] = "--batch-size",
+        ["TemporalTrainingOptions.LearningRate"] = "--lr",
+        ["TemporalTrainingOptions.PosesPerFace"] = "--poses",
+        ["TemporalTrainingOptions.ValidationClips"] = "--validation-clips",
+        ["TemporalClipOptions.Length"] = "--clip-length",
+        ["TemporalClipOptions.ChangeProbability"] = "--change-probability",
+        ["NuisanceOptions.BurstProbability"] = "--burst-probability",
         ["TrainingOptions.BatchSize"] = "--batch-size",
         ["TrainingOptions.LearningRate"] = "--lr",
         ["TrainingOptions.WeightDecay"] = "--weight-decay",

@@ -37,6 +37,12 @@ public sealed record CheckpointMetadata
     /// <summary>Epoch of <see cref="BestValidationAccuracy"/>.</summary>
     public int BestEpoch { get; init; }
 
+    /// <summary>
+    /// How the model was trained to follow a stream frame by frame (null: it was not; it classifies clips
+    /// of <see cref="SequenceLength"/> frames). Older checkpoints have none.
+    /// </summary>
+    public TemporalTrainingInfo? Temporal { get; init; }
+
     /// <summary>Name and shape of every tensor of the model state, checked on load.</summary>
     public IReadOnlyList<TensorShape> Tensors { get; init; } = [];
 
@@ -48,3 +54,9 @@ public sealed record CheckpointMetadata
 /// <param name="Name">State-dict key, e.g. <c>classifier.weight</c>.</param>
 /// <param name="Shape">Dimensions.</param>
 public sealed record TensorShape(string Name, long[] Shape);
+
+/// <summary>What a checkpoint records of its stream (temporal) training.</summary>
+/// <param name="ClipLength">Frames per training clip.</param>
+/// <param name="Epochs">Epochs of temporal training.</param>
+/// <param name="Recipe">The clip recipe, as the trainer wrote it (opaque to Core).</param>
+public sealed record TemporalTrainingInfo(int ClipLength, int Epochs, JsonObject? Recipe = null);

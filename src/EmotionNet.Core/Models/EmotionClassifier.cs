@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace EmotionNet.Models;
 
 /// <summary>A trained model ready to predict: loaded from a checkpoint, in eval mode, on a device.</summary>
-public sealed class EmotionClassifier : IStreamingEmotionClassifier, IDisposable
+public sealed class EmotionClassifier : IRecurrentEmotionClassifier, IDisposable
 {
     private readonly EmotionNetModel model;
     private readonly Device device;
@@ -115,6 +115,31 @@ public sealed class EmotionClassifier : IStreamingEmotionClassifier, IDisposable
         var input = tensor(features.ToArray(), [clipCount, SequenceLength, FeatureSize]);
         if (device.type != DeviceType.CPU) input = input.to(device);
         return nn.functional.softmax(model.Classify(input), 1).cpu().data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public int StateSize => 2 * model.Config.LstmLayers * model.Config.LstmHidden;
+
+    /// <inheritdoc />
+    public bool TrainedForStreaming => Metadata.Temporal is not null && !model.Config.Bidirectional;
+
+    /// <inheritdoc />
+    public float[] StepStreams(ReadOnlySpan<float> features, Span<float> states, int count)
+    {
+        if (count == 0) return [];
+        if (features.Length != (long)count * FeatureSize)
+            throw new ArgumentException($"Expected {count} x {FeatureSize} feature values, got {features.Length}.", nameof(features));
+        if (states.Length != (long)count * StateSize)
+            throw new ArgumentException($"Expected {count} x {StateSize} state values, got {states.Length}.", nameof(states));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (layers, hidden) = (model.Config.LstmLayers, model.Config.LstmHidden);
+        var input = tensor(features.ToArray(), [count, 1, FeatureSize]).to(device);
+        // Streams hold [h (layers x hidden), c (layers x hidden)]; the LSTM wants (layers, streams, hidden) each.
+        var packed = tensor(states.ToArray(), [count, 2, layers, hidden]).to(device).permute(1, 2, 0, 3);
+        var (logits, h, c) = model.ClassifyEachFrame(input, (packed[0].contiguous(), packed[1].contiguous()));
+        stack([h, c]).permute(2, 0, 1, 3).cpu().contiguous().data<float>().CopyTo(states);
+        return nn.functional.softmax(logits.squeeze(1), 1).cpu().data<float>().ToArray();
     }
 
     /// <inheritdoc />

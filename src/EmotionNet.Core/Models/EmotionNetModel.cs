@@ -83,6 +83,24 @@ public sealed class EmotionNetModel : Module<Tensor, Tensor>
         return classifier.call(dropout.call(pooled)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Logits at every frame, for a streaming (unidirectional) model: features (B, T, F) and an optional
+    /// LSTM state (h, c), each (layers, B, hidden; zero when null) -> logits (B, T, classes) and the state after
+    /// the last frame. The output at frame t depends on frames 0..t only, so feeding a stream one frame at a
+    /// time, carrying the state, gives the same logits as one call over the whole stream; at T = 1 from a
+    /// zero state it equals <see cref="Classify"/> on that frame under <see cref="TemporalPooling.Last"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model is bidirectional: its outputs depend on later frames.</exception>
+    public (Tensor Logits, Tensor Hidden, Tensor Cell) ClassifyEachFrame(Tensor features, (Tensor Hidden, Tensor Cell)? state = null)
+    {
+        if (Config.Bidirectional) throw new InvalidOperationException("A bidirectional model reads frames that have not arrived yet; it cannot stream frame by frame.");
+        using var scope = NewDisposeScope();
+        var sequence = featureDropout.call(features);                                          // (B, T, F)
+        var (outputs, hidden, cell) = lstm.call(sequence, state);                               // (B, T, H)
+        var logits = classifier.call(dropout.call(outputs));                                   // (B, T, C)
+        return (logits.MoveToOuterDisposeScope(), hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope());
+    }
+
     private Tensor Pool(Tensor outputs) => pooling switch
     {
         TemporalPooling.Last => outputs.select(1, -1),

@@ -12,16 +12,20 @@ namespace EmotionNet.Inference.Recognition;
 /// temporal head re-reads the window, so the per-frame cost does not grow with T; the result equals
 /// <see cref="IEmotionClassifier.Predict"/> on the same clip. Other classifiers, and any classifier at
 /// T = 1 (nothing to reuse), get whole clips through Predict.
+/// In <see cref="TemporalMode.Lstm"/> (an <see cref="IRecurrentEmotionClassifier"/>) each face keeps the LSTM's
+/// state instead: one encoder call for the frame's crops and one LSTM step, and no moving average on top.
 /// Not thread-safe: one recognizer per stream.
 /// </summary>
 public sealed class EmotionRecognizer
 {
     private readonly IEmotionClassifier classifier;
     private readonly IStreamingEmotionClassifier? streaming;
+    private readonly IRecurrentEmotionClassifier? recurrent;
     private readonly Dictionary<int, FaceHistory> histories = [];
     // Grow-only batch buffers: a long stream reuses them instead of allocating per frame.
     private byte[] pixelBatch = [];
     private float[] featureBatch = [];
+    private float[] stateBatch = [];
 
     /// <summary>Creates a recognizer over <paramref name="classifier"/> with <paramref name="options"/> (defaults when null).</summary>
     public EmotionRecognizer(IEmotionClassifier classifier, RecognizerOptions? options = null)
@@ -34,7 +38,20 @@ public sealed class EmotionRecognizer
         if (streaming is { FeatureSize: < 1 }) throw new ArgumentException($"The classifier's feature size must be at least 1 (got {streaming.FeatureSize}).", nameof(classifier));
         Options = options ?? RecognizerOptions.Default;
         Options.Validate();
+        recurrent = ResolveRecurrent(classifier, Options.Temporal);
+        if (recurrent is not null) streaming = null;
     }
+
+    /// <summary>How this recognizer follows faces over frames: <see cref="TemporalMode.Auto"/> resolved for its classifier.</summary>
+    public TemporalMode Temporal => recurrent is null ? TemporalMode.MovingAverage : TemporalMode.Lstm;
+
+    private static IRecurrentEmotionClassifier? ResolveRecurrent(IEmotionClassifier classifier, TemporalMode mode) => mode switch
+    {
+        TemporalMode.MovingAverage => null,
+        TemporalMode.Auto => classifier is IRecurrentEmotionClassifier { TrainedForStreaming: true } r ? r : null,
+        _ => classifier as IRecurrentEmotionClassifier ?? throw new EmotionNetException(
+            $"RecognizerOptions.Temporal is Lstm, but the classifier ({classifier.GetType().Name}) cannot carry an LSTM state from frame to frame; use MovingAverage."),
+    };
 
     /// <summary>The settings in use.</summary>
     public RecognizerOptions Options { get; }
@@ -54,11 +71,12 @@ public sealed class EmotionRecognizer
             if (face.Pixels.Length != FaceImage.FrameBytes)
                 throw new ArgumentException($"Face {face.TrackId} has {face.Pixels.Length} bytes, expected {FaceImage.FrameBytes}.", nameof(faces));
             if (!histories.TryGetValue(face.TrackId, out var history))
-                histories[face.TrackId] = history = new FaceHistory(classifier.SequenceLength, streaming?.FeatureSize);
+                histories[face.TrackId] = history = new FaceHistory(classifier.SequenceLength, streaming?.FeatureSize, recurrent?.StateSize);
             faceHistories[i] = history;
         }
 
-        var probabilities = streaming is null ? PredictClips(faces, faceHistories) : PredictFromFeatures(streaming, faces, faceHistories);
+        var probabilities = recurrent is not null ? PredictStep(recurrent, faces, faceHistories)
+            : streaming is null ? PredictClips(faces, faceHistories) : PredictFromFeatures(streaming, faces, faceHistories);
         var classes = classifier.Classes.Count;
         if (probabilities.Length != faces.Count * classes)
             throw new EmotionNetException($"The classifier returned {probabilities.Length} values for {faces.Count} clip(s) of {classes} classes ({classifier.Classes.Name}): its model and class set do not match.");
@@ -66,7 +84,7 @@ public sealed class EmotionRecognizer
         var results = new EmotionPrediction[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
-            var smoothed = faceHistories[i].Smooth(probabilities.AsSpan(i * classes, classes), (float)Options.Smoothing);
+            var smoothed = faceHistories[i].Smooth(probabilities.AsSpan(i * classes, classes), recurrent is null ? (float)Options.Smoothing : 0f);
             var best = 0;
             for (var c = 1; c < classes; c++) if (smoothed[c] > smoothed[best]) best = c;
             results[i] = new EmotionPrediction(faces[i].TrackId, smoothed, classifier.Classes.Classes[best], smoothed[best], smoothed[best] < Options.UncertainBelow);
@@ -113,6 +131,22 @@ public sealed class EmotionRecognizer
         return model.ClassifyFeatures(batch.AsSpan(0, faces.Count * clip), faces.Count);
     }
 
+    // One encoder call for the frame's new crops, then one LSTM step per face from its carried state.
+    private float[] PredictStep(IRecurrentEmotionClassifier model, IReadOnlyList<FaceInput> faces, FaceHistory[] faceHistories)
+    {
+        var crops = Buffer(ref pixelBatch, faces.Count * FaceImage.FrameBytes);
+        for (var i = 0; i < faces.Count; i++) faces[i].Pixels.Span.CopyTo(crops.AsSpan(i * FaceImage.FrameBytes));
+        var features = model.EncodeFrames(crops.AsSpan(0, faces.Count * FaceImage.FrameBytes), faces.Count);
+        if (features.Length != faces.Count * model.FeatureSize)
+            throw new EmotionNetException($"The classifier encoded {faces.Count} frame(s) into {features.Length} values, expected {faces.Count} x {model.FeatureSize}.");
+        var size = model.StateSize;
+        var states = Buffer(ref stateBatch, faces.Count * size).AsSpan(0, faces.Count * size);
+        for (var i = 0; i < faces.Count; i++) faceHistories[i].State!.CopyTo(states.Slice(i * size, size));
+        var probabilities = model.StepStreams(features, states, faces.Count);
+        for (var i = 0; i < faces.Count; i++) states.Slice(i * size, size).CopyTo(faceHistories[i].State);
+        return probabilities;
+    }
+
     private static T[] Buffer<T>(ref T[] buffer, int length)
     {
         if (buffer.Length < length) buffer = new T[length];
@@ -120,12 +154,15 @@ public sealed class EmotionRecognizer
     }
 
     /// <summary>One face's window (crops or encoder features) and its smoothed probabilities.</summary>
-    private sealed class FaceHistory(int length, int? featureSize)
+    private sealed class FaceHistory(int length, int? featureSize, int? stateSize)
     {
         private float[]? smoothed;
 
+        /// <summary>The LSTM's state after the face's last frame (zero for a new face), in <see cref="TemporalMode.Lstm"/>.</summary>
+        public float[]? State { get; } = stateSize is { } n ? new float[n] : null;
+
         /// <summary>The last T crops, for a classifier that takes whole clips.</summary>
-        public SlidingWindow<byte>? Pixels { get; } = featureSize is null ? new SlidingWindow<byte>(length, FaceImage.FrameBytes) : null;
+        public SlidingWindow<byte>? Pixels { get; } = featureSize is null && stateSize is null ? new SlidingWindow<byte>(length, FaceImage.FrameBytes) : null;
 
         /// <summary>The last T encoder features, for a streaming classifier.</summary>
         public SlidingWindow<float>? Features { get; } = featureSize is { } size ? new SlidingWindow<float>(length, size) : null;

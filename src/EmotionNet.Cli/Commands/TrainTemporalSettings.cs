@@ -1,0 +1,46 @@
+using System.CommandLine;
+using EmotionNet.Cli.Flags;
+using EmotionNet.Options;
+using EmotionNet.Runtime;
+using EmotionNet.Training.Temporal;
+
+namespace EmotionNet.Cli.Commands;
+
+/// <summary>Everything <c>emotionnet train-temporal</c> was asked to do, parsed into the library's records and validated.</summary>
+internal sealed record TrainTemporalSettings(TemporalTrainingOptions Training, DataSettings Data, string? InitFrom, string Out, DeviceKind Device, int Threads, bool Resume)
+{
+    /// <summary>Maps the flags' values to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
+    public static TrainTemporalSettings Parse(ParseResult parse, TrainTemporalFlags flags)
+    {
+        var defaults = TemporalTrainingOptions.Default;
+        var training = defaults with
+        {
+            Clips = defaults.Clips with
+            {
+                Length = parse.GetValue(flags.ClipLength),
+                ChangeProbability = (float)parse.GetValue(flags.ChangeProbability),
+                Nuisance = defaults.Clips.Nuisance with { BurstProbability = (float)parse.GetValue(flags.BurstProbability) },
+                // Keep the default shortest segment legal for short clips.
+                MinSegmentFrames = Math.Clamp(parse.GetValue(flags.ClipLength) / 2, 1, defaults.Clips.MinSegmentFrames),
+            },
+            PosesPerFace = parse.GetValue(flags.Poses),
+            Epochs = parse.GetValue(flags.Epochs),
+            BatchSize = parse.GetValue(flags.BatchSize),
+            LearningRate = parse.GetValue(flags.LearningRate),
+            ValidationClips = parse.GetValue(flags.ValidationClips),
+            Seed = parse.GetValue(flags.Seed),
+        };
+        var output = parse.GetValue(flags.Out);
+        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var threads = parse.GetValue(flags.Threads);
+        if (threads < 0) throw new UsageException("--threads must be 0 (all cores) or more.");
+        try
+        {
+            return new TrainTemporalSettings(training.Validate(), flags.Data.Parse(parse), parse.GetValue(flags.InitFrom), output, parse.GetValue(flags.Device), threads, parse.GetValue(flags.Resume));
+        }
+        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        {
+            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+        }
+    }
+}
