@@ -12,7 +12,7 @@ using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;
 
-/// <summary><c>emotionnet evaluate</c>: scores a checkpoint on one split; writes metrics.json and confusion-matrix.png.</summary>
+/// <summary><c>emotionnet evaluate</c>: scores a checkpoint on one split or all clips; writes metrics.json and confusion-matrix.png.</summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -37,9 +37,14 @@ internal static class EvaluateCommand
         Output.Info($"Loading {settings.Data.Description}...");
         var splits = settings.Data.Load(onnx?.Classes ?? loaded!.Classes);
         LoadReportView.Show(splits.Report);
-        var which = settings.Split;
-        var set = splits[which];
+        var chosen = EvaluationClips.Select(splits, settings.Evaluation.Split);
+        var which = chosen.Split.ToString();
+        var set = chosen.Clips;
         if (set.Count == 0) throw new EmotionNetException($"{settings.Data.Description} has no {which} clips.");
+        var why = !chosen.IsDefault ? "" : splits.SplitByRule
+            ? ": the default for a folder without split folders (--split to choose one)"
+            : ": the default for data that names its splits (--split all scores every clip)";
+        Output.Info($"Scoring {chosen.Description} of {settings.Data.Description}{why}.");
 
         ClassificationMetrics metrics = null!;
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -54,10 +59,12 @@ internal static class EvaluateCommand
 
         var outDir = settings.Out;
         AtomicFile.EnsureDirectory(outDir);
-        MetricsReport.Write(Path.Combine(outDir, "metrics.json"), source, new Dictionary<string, ClassificationMetrics> { [which.ToString()] = metrics });
-        ConfusionMatrixPlot.Save(metrics, Path.Combine(outDir, "confusion-matrix.png"), which.ToString());
-        MetricsTable.Show(which.ToString(), metrics);
-        AnsiConsole.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% ({metrics.Count} clips, checkpoint {source})");
+        MetricsReport.Write(Path.Combine(outDir, "metrics.json"), source, new Dictionary<string, ClassificationMetrics> { [which] = metrics });
+        ConfusionMatrixPlot.Save(metrics, Path.Combine(outDir, "confusion-matrix.png"), which);
+        MetricsTable.Show(which, metrics);
+        // Plain Console.Out, not AnsiConsole: Spectre wraps a long line at its width even when redirected,
+        // and this is the line scripts and logs look for.
+        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}, checkpoint {source}");
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Data;
 using EmotionNet.Evaluation;
 using EmotionNet.Options;
 using EmotionNet.Runtime;
@@ -10,11 +9,10 @@ namespace EmotionNet.Cli.Commands;
 /// <summary>Everything <c>emotionnet evaluate</c> was asked to do, parsed and validated.</summary>
 /// <param name="Checkpoint">The checkpoint to score (null: the shipped model).</param>
 /// <param name="Data">Which data.</param>
-/// <param name="Split">Which split of it.</param>
 /// <param name="Out">Folder for metrics.json and confusion-matrix.png.</param>
 /// <param name="Device">Where to compute.</param>
-/// <param name="Evaluation">Batch size and flip averaging (sequence length and normalization come from the checkpoint).</param>
-internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, DataSplit Split, string Out, DeviceKind Device, EvaluationOptions Evaluation)
+/// <param name="Evaluation">Split, batch size and flip averaging (sequence length and normalization come from the checkpoint).</param>
+internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, string Out, DeviceKind Device, EvaluationOptions Evaluation)
 {
     /// <summary>The flags of <c>emotionnet evaluate</c>.</summary>
     internal sealed class Flags
@@ -23,7 +21,8 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, D
 
         public DataFlags Data { get; } = new();
         public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint (.ckpt) or exported ONNX model (.onnx) to evaluate. Default: the shipped model." };
-        public Option<DataSplit> Split { get; } = FlagParsers.Choice("--split", DataSplit.PrivateTest, "Split to score");
+        public Option<EvaluationSplit?> Split { get; } = FlagParsers.OptionalChoice<EvaluationSplit>("--split",
+            "Clips to score, all = every clip of every split", "all for a folder without split folders, privatetest otherwise");
         public Option<string> Out { get; } = new("--out") { Description = "Folder for metrics.json and confusion-matrix.png.", DefaultValueFactory = _ => "runs/evaluate" };
         public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
         public Option<int> BatchSize { get; } = FlagParsers.Int("--batch-size", Defaults.BatchSize, "Clips per forward pass.");
@@ -41,7 +40,12 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, D
     {
         var output = parse.GetValue(flags.Out);
         if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
-        var evaluation = new EvaluationOptions { BatchSize = parse.GetValue(flags.BatchSize), FlipAveraging = !parse.GetValue(flags.NoFlipAveraging) };
+        var evaluation = new EvaluationOptions
+        {
+            Split = parse.GetValue(flags.Split),
+            BatchSize = parse.GetValue(flags.BatchSize),
+            FlipAveraging = !parse.GetValue(flags.NoFlipAveraging),
+        };
         try
         {
             evaluation.Validate();
@@ -50,6 +54,6 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, D
         {
             throw new UsageException(FlagVocabulary.Rewrite(e.Message));
         }
-        return new EvaluateSettings(parse.GetValue(flags.Checkpoint), flags.Data.Parse(parse), parse.GetValue(flags.Split), output, parse.GetValue(flags.Device), evaluation);
+        return new EvaluateSettings(parse.GetValue(flags.Checkpoint), flags.Data.Parse(parse), output, parse.GetValue(flags.Device), evaluation);
     }
 }

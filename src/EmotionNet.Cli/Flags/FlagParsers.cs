@@ -36,21 +36,38 @@ internal static class FlagParsers
 
     public static Option<T> Choice<T>(string name, T defaultValue, string description) where T : struct, Enum
     {
-        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var names = ChoiceNames<T>();
         var option = new Option<T>(name)
         {
             Description = $"{description} ({string.Join("|", names)})",
             DefaultValueFactory = _ => defaultValue,
-            CustomParser = r =>
-            {
-                var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (Enum.TryParse<T>(token, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(token, out _)) return value;
-                r.AddError($"{name} must be one of {string.Join(", ", names)} (got '{token}').");
-                return defaultValue;
-            },
+            CustomParser = r => ParseChoice<T>(r, name, names) ?? defaultValue,
         };
         option.HelpName = string.Join("|", names);
         return option;
+    }
+
+    /// <summary>A choice without a fixed default: null when the flag is not given, so the library picks one (<paramref name="defaultText"/> says which).</summary>
+    public static Option<T?> OptionalChoice<T>(string name, string description, string defaultText) where T : struct, Enum
+    {
+        var names = ChoiceNames<T>();
+        var option = new Option<T?>(name)
+        {
+            Description = $"{description} ({string.Join("|", names)}). Default: {defaultText}.",
+            CustomParser = r => ParseChoice<T>(r, name, names),
+        };
+        option.HelpName = string.Join("|", names);
+        return option;
+    }
+
+    private static string[] ChoiceNames<T>() where T : struct, Enum => Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    private static T? ParseChoice<T>(ArgumentResult r, string name, string[] names) where T : struct, Enum
+    {
+        var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+        if (Enum.TryParse<T>(token, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(token, out _)) return value;
+        r.AddError($"{name} must be one of {string.Join(", ", names)} (got '{token}').");
+        return null;
     }
 
     public static Option<int[]> IntList(string name, int[] defaultValue, string description)

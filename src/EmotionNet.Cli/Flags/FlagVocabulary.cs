@@ -45,6 +45,7 @@ internal static class FlagVocabulary
         ["ModelConfig.LstmLayers"] = "--lstm-layers",
         ["ModelConfig.Pooling"] = "--pooling",
         ["EvaluationOptions.BatchSize"] = "--batch-size",
+        ["EvaluationOptions.Split"] = "--split",
         ["AnalyzerOptions.Every"] = "--every",
         ["AnalyzerOptions.DetectEvery"] = "--detect-every",
         ["AnalyzerOptions.MaxFrames"] = "--max-frames",

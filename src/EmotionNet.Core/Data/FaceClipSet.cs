@@ -115,4 +115,34 @@ public sealed class FaceClipSet
         }
         return new FaceClipSet(Classes, newFrames, starts, newLabels, Source);
     }
+
+    /// <summary>
+    /// The clips of <paramref name="sets"/> one set after another (one copy of their frames), e.g. every
+    /// split of a data set. All sets must share one class set; the source names theirs joined by " + ".
+    /// </summary>
+    /// <exception cref="ArgumentException">No sets, or sets of different class sets.</exception>
+    public static FaceClipSet Concat(IReadOnlyList<FaceClipSet> sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        if (sets.Count == 0) throw new ArgumentException("Concat needs at least one set.", nameof(sets));
+        var classes = sets[0].Classes;
+        if (sets.Any(s => s.Classes != classes)) throw new ArgumentException($"Concat needs sets of one class set; got {string.Join(", ", sets.Select(s => s.Classes.Name).Distinct())}.", nameof(sets));
+        var newFrames = new byte[sets.Sum(s => s.frames.LongLength)];
+        var starts = new int[sets.Sum(s => s.Count) + 1];
+        var newLabels = new int[starts.Length - 1];
+        long frameOffset = 0;
+        int clip = 0, frameBase = 0;
+        foreach (var set in sets)
+        {
+            set.frames.CopyTo(newFrames, frameOffset);
+            frameOffset += set.frames.LongLength;
+            for (var i = 0; i < set.Count; i++, clip++)
+            {
+                newLabels[clip] = set.labels[i];
+                starts[clip + 1] = frameBase + set.clipStarts[i + 1];
+            }
+            frameBase += set.FrameTotal;
+        }
+        return new FaceClipSet(classes, newFrames, starts, newLabels, string.Join(" + ", sets.Select(s => s.Source)));
+    }
 }

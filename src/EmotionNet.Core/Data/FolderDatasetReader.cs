@@ -37,7 +37,7 @@ public static class FolderDatasetReader
             foreach (var dir in splitDirs)
             {
                 var split = SplitFolders[Path.GetFileName(dir)];
-                foreach (var clip in FindClips(dir, options.Classes, report))
+                foreach (var clip in FindClips(root, dir, options.Classes, report))
                     AddClip(builders[(int)split], clip, decoder, options.SkipInvalid, report);
             }
             foreach (var other in SortedDirectories(root).Except(splitDirs))
@@ -45,7 +45,7 @@ public static class FolderDatasetReader
         }
         else
         {
-            foreach (var group in FindClips(root, options.Classes, report).GroupBy(c => c.Label))
+            foreach (var group in FindClips(root, root, options.Classes, report).GroupBy(c => c.Label))
             {
                 var clips = group.ToArray();
                 var splits = FolderSplitRule.Assign(clips.Select(c => c.RelativePath).ToArray());
@@ -59,40 +59,54 @@ public static class FolderDatasetReader
             builders[0].Build(options.Classes, $"{root} ({DataSplit.Training})"),
             builders[1].Build(options.Classes, $"{root} ({DataSplit.PublicTest})"),
             builders[2].Build(options.Classes, $"{root} ({DataSplit.PrivateTest})"),
-            report.Build());
+            report.Build())
+        { SplitByRule = splitDirs.Length == 0 };
     }
 
     private sealed record ClipFiles(int Label, string RelativePath, IReadOnlyList<string> Frames);
 
-    private static List<ClipFiles> FindClips(string layoutRoot, ClassSet classes, LoadReportBuilder report)
+    private static List<ClipFiles> FindClips(string root, string layoutRoot, ClassSet classes, LoadReportBuilder report)
     {
         var clips = new List<ClipFiles>();
         foreach (var classDir in SortedDirectories(layoutRoot))
         {
             var folder = Path.GetFileName(classDir);
+            var relative = Path.GetRelativePath(root, classDir).Replace('\\', '/');
+            var found = FindFolderClips(classDir, report);
+            var images = found.Sum(c => c.Frames.Count);
+            // Every class folder goes into the report, read or not, so the mapping used can be shown.
             if (!ClassSet.TryParseEmotion(folder, out var emotion))
             {
-                report.Warn($"{classDir}: skipped; '{folder}' is not an emotion of {classes.Name} ({string.Join(", ", classes.ClassNames)})");
+                report.ClassFolder(new ClassFolderMapping(relative, null, null, images, found.Count, "not a FER2013 class"));
                 continue;
             }
             var label = classes.IndexOf(emotion);
             if (label < 0)
             {
-                report.Warn($"{classDir}: skipped; {emotion} is not in class set {classes.Name}");
+                report.ClassFolder(new ClassFolderMapping(relative, emotion, null, images, found.Count, $"{emotion} is not in class set {classes.Name}"));
                 continue;
             }
-            foreach (var image in SortedImages(classDir))
-                clips.Add(new ClipFiles(label, Path.GetFileName(image), [image]));
-            foreach (var clipDir in SortedDirectories(classDir))
+            report.ClassFolder(new ClassFolderMapping(relative, emotion, classes.ClassNames[label], images, found.Count, null));
+            clips.AddRange(found.Select(c => c with { Label = label }));
+        }
+        return clips;
+    }
+
+    // The clips of one class folder, labelled later: its images, then its clip folders that hold images.
+    private static List<ClipFiles> FindFolderClips(string classDir, LoadReportBuilder report)
+    {
+        var clips = new List<ClipFiles>();
+        foreach (var image in SortedImages(classDir))
+            clips.Add(new ClipFiles(-1, Path.GetFileName(image), [image]));
+        foreach (var clipDir in SortedDirectories(classDir))
+        {
+            var frames = SortedImages(clipDir).OrderBy(Path.GetFileName, NaturalFileNameComparer.Instance).ToArray();
+            if (frames.Length == 0)
             {
-                var frames = SortedImages(clipDir).OrderBy(Path.GetFileName, NaturalFileNameComparer.Instance).ToArray();
-                if (frames.Length == 0)
-                {
-                    report.Warn($"{clipDir}: skipped; the clip folder has no images");
-                    continue;
-                }
-                clips.Add(new ClipFiles(label, Path.GetFileName(clipDir), frames));
+                report.Warn($"{clipDir}: skipped; the clip folder has no images");
+                continue;
             }
+            clips.Add(new ClipFiles(-1, Path.GetFileName(clipDir), frames));
         }
         return clips;
     }

@@ -1,10 +1,11 @@
 namespace EmotionNet.Data;
 
-/// <summary>Collects skips and warnings while a reader runs (one per read; not thread-safe).</summary>
+/// <summary>Collects skips, warnings and class folders while a reader runs (one per read; not thread-safe).</summary>
 internal sealed class LoadReportBuilder(int maxReasons)
 {
     private readonly List<string> reasons = [];
     private readonly List<string> warnings = [];
+    private readonly List<ClassFolderMapping> classFolders = [];
 
     public int Skipped { get; private set; }
 
@@ -16,6 +17,10 @@ internal sealed class LoadReportBuilder(int maxReasons)
 
     public void Warn(string warning) => warnings.Add(warning);
 
+    public void ClassFolder(ClassFolderMapping folder) => classFolders.Add(folder);
+
     public DataLoadReport Build() =>
-        Skipped == 0 && warnings.Count == 0 ? DataLoadReport.Clean : new DataLoadReport(Skipped, reasons.ToArray(), warnings.ToArray());
+        Skipped == 0 && warnings.Count == 0 && classFolders.Count == 0
+            ? DataLoadReport.Clean
+            : new DataLoadReport(Skipped, reasons.ToArray(), warnings.ToArray()) { ClassFolders = classFolders.ToArray() };
 }

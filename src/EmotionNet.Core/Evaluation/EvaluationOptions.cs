@@ -18,12 +18,21 @@ public sealed record EvaluationOptions
     /// <summary>The model's input normalization.</summary>
     public InputNormalization Normalization { get; init; } = InputNormalization.Default;
 
+    /// <summary>
+    /// Which clips of a data set to score (<see cref="EvaluationClips.Select"/>). Default null: the data's
+    /// own default (<see cref="EvaluationClips.DefaultFor"/>: <see cref="EvaluationSplit.All"/> for a folder
+    /// without split folders, <see cref="EvaluationSplit.PrivateTest"/> otherwise). The
+    /// <see cref="Evaluator"/> overloads score the set they are given and ignore it.
+    /// </summary>
+    public EvaluationSplit? Split { get; init; }
+
     /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public EvaluationOptions Validate()
     {
         var check = new OptionCheck(nameof(EvaluationOptions));
         check.Require(BatchSize, BatchSize is >= 1 and <= 65_536, "must be between 1 and 65536");
         check.Require(SequenceLength, SequenceLength is >= 1 and <= 64, "must be between 1 and 64");
+        check.Require(Split, Split is null || Enum.IsDefined(Split.Value), $"must be one of {string.Join(", ", Enum.GetNames<EvaluationSplit>())}, or null for the data's default");
         check.Require(Normalization, Normalization is { Std: > 0 }, "needs a positive Std");
         return this;
     }

@@ -46,8 +46,39 @@ public class FolderDatasetReaderTests
         // frame1, frame2, frame10: natural order, not ordinal (which would put frame10 second).
         Assert.Equal([20, 40, 200], Enumerable.Range(0, 3).Select(f => (int)train.Frame(clip, f)[100]).ToArray());
         Assert.Contains(Enumerable.Range(0, train.Count), i => train.Label(i) == ClassSet.Fer7.IndexOf(Emotion.Angry));
-        var warning = Assert.Single(splits.Report.Warnings);
-        Assert.Contains("contempt", warning, StringComparison.Ordinal);
+        Assert.Empty(splits.Report.Warnings);
+        Assert.Equal(
+            [
+                // Ordinal order, as read: upper case first.
+                new ClassFolderMapping("train/ANGER", Emotion.Angry, "Angry", 1, 1, null),
+                new ClassFolderMapping("train/Happiness", Emotion.Happy, "Happy", 1, 1, null),
+                new ClassFolderMapping("train/contempt", null, null, 1, 1, "not a FER2013 class"),
+                new ClassFolderMapping("train/happy", Emotion.Happy, "Happy", 3, 1, null),
+            ],
+            splits.Report.ClassFolders);
+        Assert.False(splits.SplitByRule);
+    }
+
+    [Fact]
+    public void Reports_the_mapping_of_every_synonym_folder_and_the_unmapped_ones_with_their_counts()
+    {
+        using var dir = new TempFolder();
+        var folders = new (string Name, Emotion? Emotion, int Images)[]
+        {
+            ("anger", Emotion.Angry, 3), ("Disgusted", Emotion.Disgust, 1), ("scared", Emotion.Fear, 2), ("JOY", Emotion.Happy, 4),
+            ("sadness", Emotion.Sad, 5), ("surprised", Emotion.Surprise, 2), ("neutral", Emotion.Neutral, 3), ("contempt", null, 6),
+        };
+        foreach (var (name, _, images) in folders)
+            for (var i = 0; i < images; i++) Image(Path.Combine(dir.Path, name, $"{i}.png"), (byte)i);
+
+        var splits = FolderDatasetReader.Read(dir.Path, Decoding);
+
+        Assert.True(splits.SplitByRule);
+        Assert.Empty(splits.Report.Warnings);
+        var expected = folders.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new ClassFolderMapping(
+            f.Name, f.Emotion, f.Emotion?.ToString(), f.Images, f.Images, f.Emotion is null ? "not a FER2013 class" : null));
+        Assert.Equal(expected, splits.Report.ClassFolders);
+        Assert.Equal(folders.Where(f => f.Emotion is not null).Sum(f => f.Images), splits.Training.Count + splits.PublicTest.Count + splits.PrivateTest.Count);
     }
 
     [Fact]
@@ -94,7 +125,7 @@ public class FolderDatasetReaderTests
     }
 
     [Fact]
-    public void Seed6_skips_the_disgust_folder_with_a_warning()
+    public void Seed6_skips_the_disgust_folder_and_reports_it_unmapped()
     {
         using var dir = new TempFolder();
         Image(Path.Combine(dir.Path, "train", "disgust", "x.png"), 1);
@@ -102,7 +133,9 @@ public class FolderDatasetReaderTests
         var splits = FolderDatasetReader.Read(dir.Path, Decoding with { Classes = ClassSet.Seed6 });
         Assert.Equal(1, splits.Training.Count);
         Assert.Equal(0, splits.Training.Label(0));
-        Assert.Contains("Disgust is not in class set seed6", Assert.Single(splits.Report.Warnings), StringComparison.Ordinal);
+        Assert.Empty(splits.Report.Warnings);
+        var disgust = Assert.Single(splits.Report.ClassFolders, f => !f.IsMapped);
+        Assert.Equal(new ClassFolderMapping("train/disgust", Emotion.Disgust, null, 1, 1, "Disgust is not in class set seed6"), disgust);
     }
 
     [Fact]
