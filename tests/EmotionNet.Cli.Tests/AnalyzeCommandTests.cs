@@ -154,6 +154,39 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Segment_gap_becomes_segment_options_and_defaults_to_the_library_default()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        Assert.Equal(EmotionNet.Inference.Segments.SegmentOptions.Default, AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null).Output.Segments);
+        Assert.Equal(1.5, AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, segmentGap: 1.5).Output.Segments.GapSeconds);
+        var e = Assert.Throws<UsageException>(() => AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, segmentGap: -1));
+        Assert.Contains("--segment-gap", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_prints_the_number_of_segments_and_lists_the_segment_files()
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("clip.avi");
+        SyntheticScene.WriteVideo(video, 8, 320, 240, 8, SyntheticScene.OneMovingFace("face3.png", 60, 40, 140, 3));
+        var checkpoint = folder.File("tiny.ckpt");
+        using (var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = 6 }))
+        {
+            Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "seed6", Normalization = InputNormalization.Default, SequenceLength = 3 })
+                .Save(checkpoint);
+        }
+        var output = folder.File("out");
+
+        var (exit, text) = await EmotionNet.TestSupport.Cli.CliCapture.RunAsync(["analyze", video, "--checkpoint", checkpoint, "--device", "cpu", "--out", output]);
+
+        Assert.Equal(0, exit);
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.SegmentsCsv)).Length - 1;
+        Assert.True(rows >= 1, $"{rows} segment(s)");
+        Assert.Contains($"segments: {rows} ({OutputOptions.SegmentsCsv}, {OutputOptions.SegmentsJson})", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sequence_and_max_pixels_become_options_and_default_to_independent_photos()
     {
         using var folder = new TempFolder();

@@ -123,6 +123,9 @@ public class BatchCommandTests
         Assert.True(File.Exists(Path.Combine(folder.File("all"), "videos__v0.avi", OutputOptions.SummaryJson)));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(folder.File("all"), BatchFiles.ReportCsv)), await File.ReadAllTextAsync(Path.Combine(folder.File("merged"), BatchFiles.ReportCsv)));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(folder.File("all"), BatchFiles.ReportJson)), await File.ReadAllTextAsync(Path.Combine(folder.File("merged"), BatchFiles.ReportJson)));
+        foreach (var name in new[] { BatchFiles.SegmentsCsv, BatchFiles.SegmentsJson })
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(folder.File("all"), name)), await File.ReadAllTextAsync(Path.Combine(folder.File("merged"), name)));
+        Assert.Contains("videos/v0.avi,videos__v0.avi,", await File.ReadAllTextAsync(Path.Combine(folder.File("merged"), BatchFiles.SegmentsCsv)), StringComparison.Ordinal);
     }
 
     [Fact]

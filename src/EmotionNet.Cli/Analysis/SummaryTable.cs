@@ -7,7 +7,8 @@ namespace EmotionNet.Cli.Analysis;
 
 /// <summary>
 /// Prints a run's summary on standard output: one row per face, then the whole input, with the
-/// emotions seen sorted by share (summary.txt has every class in its own column), then the files written.
+/// emotions seen sorted by share (summary.txt has every class in its own column), the number of
+/// emotion segments, then the files written.
 /// </summary>
 internal static class SummaryTable
 {
@@ -27,6 +28,8 @@ internal static class SummaryTable
         AnsiConsole.Write(table);
         if (report.Cancelled) AnsiConsole.MarkupLine("[yellow]stopped early: the outputs hold the frames analyzed so far[/]");
         foreach (var skipped in summary.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.Reason)}");
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"segments: {report.Segments} ({OutputOptions.SegmentsCsv}, {OutputOptions.SegmentsJson})")));
         foreach (var file in report.Files) AnsiConsole.MarkupLine($"[grey]wrote[/] {Markup.Escape(file)}");
     }
 

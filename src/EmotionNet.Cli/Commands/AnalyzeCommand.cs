@@ -6,6 +6,7 @@ using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
+using EmotionNet.Inference.Segments;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
@@ -50,11 +51,12 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "auto",
         };
         temporal.AcceptOnlyFromAmong("auto", "average", "lstm");
+        var segmentGap = new Option<double>("--segment-gap") { HelpName = "S", Description = "Seconds a face may be missing without ending its segment in segments.csv/json.", DefaultValueFactory = _ => SegmentOptions.Default.GapSeconds };
         var modelThreads = new Option<int>("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => 0 };
 
-        var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
+        var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, segments.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels, detector, temporal })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels, detector, segmentGap, temporal })
             command.Options.Add(option);
         var batch = new BatchFlags(command);
 
@@ -65,7 +67,7 @@ internal static class AnalyzeCommand
             var settings = Parse(
                 isBatch ? null : inputs.FirstOrDefault(), isBatch ? BatchAnalyze.PlaceholderCamera(parse.GetValue(camera)) : parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
-                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels), parse.GetValue(detector)!, parse.GetValue(temporal)!);
+                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels), parse.GetValue(detector)!, parse.GetValue(segmentGap), parse.GetValue(temporal)!);
             if (isBatch) return await BatchAnalyze.RunAsync(batch.Parse(parse, inputs, settings), loadClassifier, cancellationToken);
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
@@ -75,7 +77,7 @@ internal static class AnalyzeCommand
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
     internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
         double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0, bool sequence = false,
-        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels, string detector = "yunet", string temporal = "auto")
+        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels, string detector = "yunet", double segmentGap = 0.5, string temporal = "auto")
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
@@ -86,6 +88,7 @@ internal static class AnalyzeCommand
         if (!(uncertainBelow >= 0 && uncertainBelow <= 1)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--uncertain-below must be in [0, 1] (got {uncertainBelow})."));
         if (maxFrames is < 1) throw new UsageException($"--max-frames must be at least 1 (got {maxFrames}).");
         if (modelThreads < 0) throw new UsageException($"--model-threads must be 0 (automatic) or more (got {modelThreads}).");
+        if (!(segmentGap >= 0 && double.IsFinite(segmentGap))) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--segment-gap must be 0 or more seconds (got {segmentGap})."));
         if (maxPixels < 1) throw new UsageException($"--max-pixels must be at least 1 (got {maxPixels}).");
         if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
         var deviceKind = device.ToLowerInvariant() switch
@@ -124,7 +127,7 @@ internal static class AnalyzeCommand
             Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind },
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow, temporalMode),
         };
-        return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance));
+        return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance) { Segments = new SegmentOptions(segmentGap) });
     }
 
     private static async Task<int> RunAsync(AnalyzeSettings settings, ClassifierLoader loadClassifier, CancellationToken cancellationToken)

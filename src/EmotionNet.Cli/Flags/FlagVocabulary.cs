@@ -52,6 +52,7 @@ internal static class FlagVocabulary
         ["AnalyzerOptions.ModelThreads"] = "--model-threads",
         ["RecognizerOptions.Smoothing"] = "--smoothing",
         ["RecognizerOptions.UncertainBelow"] = "--uncertain-below",
+        ["SegmentOptions.GapSeconds"] = "--segment-gap",
     };
 
     /// <summary>Library phrases about APIs, and what a command-line user is told instead.</summary>

@@ -10,4 +10,8 @@ namespace EmotionNet.Inference.Analysis;
 /// <param name="ElapsedSeconds">Wall-clock time of the analysis (decoding to recognition, outputs excluded).</param>
 /// <param name="FramesPerSecond">Processed frames per second over <paramref name="ElapsedSeconds"/>.</param>
 /// <param name="Cancelled">True when the run was stopped early by cancellation; the outputs hold the frames done.</param>
-public sealed record AnalysisReport(SourceInfo Source, AnalysisSummary Summary, IReadOnlyList<string> Files, double ElapsedSeconds, double FramesPerSecond, bool Cancelled);
+public sealed record AnalysisReport(SourceInfo Source, AnalysisSummary Summary, IReadOnlyList<string> Files, double ElapsedSeconds, double FramesPerSecond, bool Cancelled)
+{
+    /// <summary>Rows written to segments.csv (<see cref="OutputOptions.SegmentsCsv"/>): each face's stretches of one emotion.</summary>
+    public int Segments { get; init; }
+}

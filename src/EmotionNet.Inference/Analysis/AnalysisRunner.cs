@@ -2,6 +2,7 @@ using EmotionNet.IO;
 using System.Diagnostics;
 using EmotionNet.Vision.Annotation;
 using EmotionNet.Inference.Results;
+using EmotionNet.Inference.Segments;
 using EmotionNet.Vision.Sources;
 using EmotionNet.Models;
 
@@ -9,7 +10,7 @@ namespace EmotionNet.Inference.Analysis;
 
 /// <summary>
 /// Runs an <see cref="EmotionAnalyzer"/> over a source and writes the results: frames.csv, frames.json,
-/// summary.json, summary.txt, timeline.png (with <see cref="OutputOptions.Plots"/>) and, when asked, annotated video or images, each atomically.
+/// segments.csv, segments.json (each face's stretches of one emotion, <see cref="SegmentBuilder"/>), summary.json, summary.txt, timeline.png (with <see cref="OutputOptions.Plots"/>) and, when asked, annotated video or images, each atomically.
 /// Cancellation (Ctrl+C on a camera) stops reading; the frames done so far are still written and the
 /// report says <see cref="AnalysisReport.Cancelled"/>. Files of a folder that cannot be read are skipped
 /// and listed in the summary (<see cref="AnalysisSummary.Skipped"/>, summary.json's <c>skipped</c>, summary.txt).
@@ -31,6 +32,8 @@ public static class AnalysisRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         options.Validate();
+        ArgumentNullException.ThrowIfNull(output.Segments);
+        output.Segments.Validate();
 
         try
         {
@@ -45,6 +48,13 @@ public static class AnalysisRunner
         var frames = new List<FrameResult>();
         var summary = new SummaryBuilder(source.Name, classifier.Classes);
         var isImages = source.Kind is SourceKind.Image or SourceKind.ImageSequence;
+        // Each independent photo is its own source and has no duration; a sequence's processed frame stands for Every source frames.
+        var independent = options.IndependentPhotos(source.Kind);
+        double? frameInterval = null;
+        SegmentBuilder? segmenter = null;
+        var segments = new List<EmotionSegment>();
+        // A file name, not the path as given: batch inputs are absolute paths, and the combined report holds no machine's paths.
+        var sourceName = Path.GetFileName(source.Name.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : source.Name;
         var annotatedFolder = Path.Combine(output.Directory, OutputOptions.AnnotatedImages);
         // The source is opened once, by the analyzer, which reports what it is before the first frame.
         SourceInfo? info = null;
@@ -55,6 +65,8 @@ public static class AnalysisRunner
             info = opened;
             total = opened.FrameCount is { } count ? (count + options.Every - 1) / options.Every : null;
             if (options.MaxFrames is { } max) total = total is { } t ? Math.Min(t, max) : max;
+            frameInterval = independent || !(opened.Fps > 0) ? null : options.Every / opened.Fps;
+            segmenter = new SegmentBuilder(output.Segments, frameInterval);
             if (output.Annotate && !isImages)
                 video = new AnnotatedVideoWriter(Path.Combine(output.Directory, OutputOptions.AnnotatedVideo), opened.Fps / options.Every);
         }
@@ -68,6 +80,7 @@ public static class AnalysisRunner
             {
                 frames.Add(frame.Result);
                 summary.Add(frame.Result);
+                segments.AddRange(segmenter!.Add(frame.Result, independent ? frame.Result.SourceName ?? sourceName : sourceName));
                 if (output.Annotate)
                 {
                     if (video is not null)
@@ -102,6 +115,15 @@ public static class AnalysisRunner
         var json = Path.Combine(output.Directory, OutputOptions.FramesJson);
         JsonResultWriter.Write(json, source.Name, frames, classifier.Classes);
         files.Add(json);
+        if (segmenter is not null) segments.AddRange(segmenter.Finish());
+        // Closed segments arrive as each one ends; the files list them by start, as a reader looks for "when".
+        var ordered = segments.OrderBy(s => s.StartFrame).ThenBy(s => s.TrackId).ToArray();
+        var segmentsCsv = Path.Combine(output.Directory, OutputOptions.SegmentsCsv);
+        SegmentCsv.Write(segmentsCsv, ordered);
+        files.Add(segmentsCsv);
+        var segmentsJson = Path.Combine(output.Directory, OutputOptions.SegmentsJson);
+        SegmentJson.Write(segmentsJson, source.Name, ordered, output.Segments, frameInterval);
+        files.Add(segmentsJson);
         var summaryJson = Path.Combine(output.Directory, OutputOptions.SummaryJson);
         AtomicFile.WriteAllText(summaryJson, result.ToJson());
         files.Add(summaryJson);
@@ -124,6 +146,6 @@ public static class AnalysisRunner
 
         var elapsed = clock.Elapsed.TotalSeconds;
         info ??= new SourceInfo(source.Kind, source.Name, 0, 0, 0, 0); // cancelled before the source opened
-        return new AnalysisReport(info, result, files.Select(Path.GetFullPath).ToArray(), elapsed, frames.Count / Math.Max(1e-9, elapsed), cancelled);
+        return new AnalysisReport(info, result, files.Select(Path.GetFullPath).ToArray(), elapsed, frames.Count / Math.Max(1e-9, elapsed), cancelled) { Segments = ordered.Length };
     }
 }

@@ -3,6 +3,7 @@ using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Tracking;
 using EmotionNet.Models;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Analysis;
 
@@ -66,6 +67,9 @@ public sealed record AnalyzerOptions
     /// Videos and cameras are always sequences.
     /// </summary>
     public bool Sequence { get; init; }
+
+    /// <summary>Whether a source of <paramref name="kind"/> is read as independent photos (images without <see cref="Sequence"/>).</summary>
+    internal bool IndependentPhotos(SourceKind kind) => !Sequence && kind is SourceKind.Image or SourceKind.ImageSequence;
 
     /// <summary>
     /// Largest image or video frame accepted, in pixels (width x height; default 100,000,000, e.g.

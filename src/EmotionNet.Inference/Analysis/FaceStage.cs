@@ -17,7 +17,7 @@ internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : I
 {
     private readonly IFaceDetector? detector = options.FacesCropped ? null : FaceDetectors.Create(options.Detector);
     private readonly FaceTracker tracker = new(options.Tracker);
-    private readonly bool independentPhotos = !options.Sequence && reader.Info.Kind is SourceKind.Image or SourceKind.ImageSequence;
+    private readonly bool independentPhotos = options.IndependentPhotos(reader.Info.Kind);
     private IReadOnlyList<DetectedFace> lastDetections = [];
     private int processed;
     private int index;

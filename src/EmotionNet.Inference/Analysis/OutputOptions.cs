@@ -1,4 +1,5 @@
 using EmotionNet.Inference.Results;
+using EmotionNet.Inference.Segments;
 
 namespace EmotionNet.Inference.Analysis;
 
@@ -11,11 +12,20 @@ namespace EmotionNet.Inference.Analysis;
 /// </param>
 public sealed record OutputOptions(string Directory, bool Annotate = false, IAnalysisPlots? Plots = null)
 {
+    /// <summary>How segments.csv and segments.json cut each face's frames into stretches of one emotion (default <see cref="SegmentOptions.Default"/>).</summary>
+    public SegmentOptions Segments { get; init; } = SegmentOptions.Default;
+
     /// <summary>Per-frame CSV file name.</summary>
     public const string FramesCsv = "frames.csv";
 
     /// <summary>Per-frame JSON file name.</summary>
     public const string FramesJson = "frames.json";
+
+    /// <summary>Per-segment CSV file name: each face's stretches of one emotion (<see cref="SegmentCsv"/>).</summary>
+    public const string SegmentsCsv = "segments.csv";
+
+    /// <summary>Per-segment JSON file name (<see cref="SegmentJson"/>).</summary>
+    public const string SegmentsJson = "segments.json";
 
     /// <summary>Summary JSON file name.</summary>
     public const string SummaryJson = "summary.json";

@@ -9,6 +9,12 @@ public static class BatchFiles
     /// <summary>The combined report as JSON.</summary>
     public const string ReportJson = "batch.json";
 
+    /// <summary>Every done input's segments.csv rows in plan order, each led by the input's name and folder.</summary>
+    public const string SegmentsCsv = "batch-segments.csv";
+
+    /// <summary>The combined segments as JSON, with the done inputs that have no segments.json listed.</summary>
+    public const string SegmentsJson = "batch-segments.json";
+
     /// <summary>The batch summary plot.</summary>
     public const string ReportPlot = "batch.png";
 

@@ -2,12 +2,13 @@ namespace EmotionNet.Inference.Batch;
 
 /// <summary>
 /// Combines the output folders of a batch's shards into the report one process over the whole batch
-/// writes: the same rows in plan order, built from the same stored records, so batch.csv and batch.json
-/// are byte-identical to a single run's (batch.png too, drawn from the same report).
+/// writes: the same rows in plan order, built from the same stored records, so batch.csv, batch.json,
+/// batch-segments.csv and batch-segments.json are byte-identical to a single run's (batch.png too, drawn
+/// from the same report).
 /// </summary>
 public static class BatchMerge
 {
-    /// <summary>Reads every shard folder, checks they are the shards of one plan, and writes the combined report to <paramref name="output"/>.</summary>
+    /// <summary>Reads every shard folder, checks they are the shards of one plan, and writes the combined report and segments to <paramref name="output"/>.</summary>
     /// <exception cref="EmotionNetException">
     /// A folder is not a batch folder, the folders come from different plans or models, a shard is given
     /// twice, or a shard is missing; the message names the folders or shards.
@@ -46,6 +47,7 @@ public static class BatchMerge
             .ToArray();
         var report = new BatchReport(classes, records);
         report.Write(output, plots);
+        BatchSegments.Write(output, first.Plan.Inputs.Select((input, i) => (records[i], Path.Combine(byIndex[i % count], input.Folder))).ToArray());
         return report;
     }
 }

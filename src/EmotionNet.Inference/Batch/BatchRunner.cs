@@ -7,7 +7,8 @@ namespace EmotionNet.Inference.Batch;
 
 /// <summary>
 /// Analyzes one shard of a <see cref="BatchPlan"/>, one input after the other with one classifier, each
-/// into its own folder under the output folder, then writes the shard's report.
+/// into its own folder under the output folder, then writes the shard's report (batch.csv, batch.json,
+/// batch.png) and its combined segments (<see cref="BatchSegments"/>).
 /// <list type="bullet">
 /// <item>An input is analyzed into <c>.partial/&lt;folder&gt;</c>; <see cref="BatchFiles.Done"/> is written
 /// last, atomically, and the folder is then renamed to its final name. A folder under its final name is
@@ -113,7 +114,9 @@ public static class BatchRunner
 
         var records = mine.Select(input => ReadOrNull(root, input, classes) ?? BatchRecord.Pending(input)).ToArray();
         var batchReport = new BatchReport(classes, records);
-        var files = batchReport.Write(root, batch.Plots);
+        var files = batchReport.Write(root, batch.Plots)
+            .Concat(BatchSegments.Write(root, mine.Select((input, i) => (records[i], Path.Combine(root, input.Folder))).ToArray()))
+            .ToArray();
         return new BatchResult(batchReport, analyzed, skipped, failed, cancelled, files);
     }
 

@@ -96,3 +96,110 @@ public class EmotionNetModelTests
         new ModelConfig { ConvWidths = [512, 512, 512, 512], LstmHidden = 1024, LstmLayers = 2, Bidirectional = true }.Validate();
     }
 }
+
+[Collection(TorchRandomGroup.Name)]
+public class StreamingStateTests
+{
+    [Fact]
+    public void Stepping_one_frame_at_a_time_with_the_carried_state_equals_one_call_over_the_stream()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        random.manual_seed(5);
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, LstmLayers = 2 });
+        model.eval();
+        var features = randn([3, 6, 16]);
+        var (whole, _, _) = model.ClassifyEachFrame(features);
+
+        (Tensor, Tensor)? state = null;
+        for (var t = 0; t < 6; t++)
+        {
+            var (logits, h, c) = model.ClassifyEachFrame(features.narrow(1, t, 1), state);
+            Assert.True(logits.squeeze(1).allclose(whole.select(1, t), rtol: 0, atol: 1e-5), $"frame {t}");
+            state = (h, c);
+        }
+    }
+
+    [Fact]
+    public void The_first_frame_from_a_zero_state_is_the_single_frame_classification()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        random.manual_seed(6);
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12 });
+        model.eval();
+        var features = randn([4, 1, 16]);
+        var (logits, _, _) = model.ClassifyEachFrame(features);
+        Assert.True(logits.squeeze(1).allclose(model.Classify(features), rtol: 0, atol: 1e-6));
+    }
+
+    [Fact]
+    public void A_bidirectional_model_refuses_to_stream()
+    {
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8], LstmHidden = 10, Bidirectional = true });
+        using var features = randn([1, 2, 8]);
+        Assert.Throws<InvalidOperationException>(() => model.ClassifyEachFrame(features));
+    }
+}
+
+[Collection(TorchRandomGroup.Name)]
+public class RecurrentClassifierTests
+{
+    [Fact]
+    public void StepStreams_carries_each_streams_state_and_matches_the_model_over_the_whole_stream()
+    {
+        random.manual_seed(8);
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12, LstmLayers = 2 });
+        var checkpoint = EmotionNet.Checkpoints.Checkpoint.Capture(model, new EmotionNet.Checkpoints.CheckpointMetadata
+        {
+            Model = model.Config, ClassSet = "fer7", Normalization = EmotionNet.Imaging.InputNormalization.Default, SequenceLength = 1,
+            Temporal = new EmotionNet.Checkpoints.TemporalTrainingInfo(48, 1),
+        });
+        using var classifier = EmotionClassifier.Load(checkpoint, "test", EmotionNet.Runtime.DeviceKind.Cpu);
+        Assert.True(classifier.TrainedForStreaming);
+        Assert.Equal(2 * 2 * 12, classifier.StateSize);
+
+        var rng = new Random(1);
+        var frames = new byte[2][];
+        for (var s = 0; s < 2; s++) { frames[s] = new byte[5 * 2304]; rng.NextBytes(frames[s]); }
+        var states = new float[2 * classifier.StateSize];
+        var stepped = new List<float[]>();
+        for (var t = 0; t < 5; t++)
+        {
+            var crops = frames[0].AsSpan(t * 2304, 2304).ToArray().Concat(frames[1].AsSpan(t * 2304, 2304).ToArray()).ToArray();
+            stepped.Add(classifier.StepStreams(classifier.EncodeFrames(crops, 2), states, 2));
+        }
+
+        // The same streams in one call: encode all frames, LSTM over each stream from a zero state.
+        for (var s = 0; s < 2; s++)
+        {
+            var features = classifier.EncodeFrames(frames[s], 5);
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var reference = RecurrentReference(checkpoint, features);
+            for (var t = 0; t < 5; t++)
+                for (var k = 0; k < 7; k++) Assert.Equal(reference[t * 7 + k], stepped[t][s * 7 + k], 4);
+        }
+    }
+
+    private static float[] RecurrentReference(EmotionNet.Checkpoints.Checkpoint checkpoint, float[] features)
+    {
+        using var model = checkpoint.CreateModel("test");
+        model.eval();
+        var (logits, _, _) = model.ClassifyEachFrame(tensor(features, [1, 5, 16]));
+        return nn.functional.softmax(logits.squeeze(0), 1).data<float>().ToArray();
+    }
+
+    [Fact]
+    public void A_model_without_temporal_training_is_not_marked_for_streaming()
+    {
+        random.manual_seed(9);
+        using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8], LstmHidden = 6 });
+        var checkpoint = EmotionNet.Checkpoints.Checkpoint.Capture(model, new EmotionNet.Checkpoints.CheckpointMetadata
+        {
+            Model = model.Config, ClassSet = "fer7", Normalization = EmotionNet.Imaging.InputNormalization.Default, SequenceLength = 1,
+        });
+        using var classifier = EmotionClassifier.Load(checkpoint, "test", EmotionNet.Runtime.DeviceKind.Cpu);
+        Assert.False(classifier.TrainedForStreaming);
+    }
+}

@@ -55,6 +55,34 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(1, json.RootElement.GetProperty("failed").GetInt32());
         Assert.Equal(3, json.RootElement.GetProperty("done").GetInt32());
         Assert.True(new FileInfo(Path.Combine(output, BatchFiles.ReportPlot)).Length > 0);
+
+        // Combined segments: every done clip's segments.csv rows, in plan order, led by input and folder.
+        var segments = File.ReadAllLines(Path.Combine(output, BatchFiles.SegmentsCsv));
+        Assert.Equal(BatchSegments.CsvHeader, segments[0]);
+        var expected = new[] { "clip0.avi", "clip1.avi", "clip2.avi" }
+            .SelectMany(clip => File.ReadAllLines(Path.Combine(output, clip, OutputOptions.SegmentsCsv)).Skip(1).Select(row => $"{clip},{clip},{row}"))
+            .ToArray();
+        Assert.True(expected.Length >= 3, $"{expected.Length} segment(s)");
+        Assert.Equal(expected, segments.Skip(1));
+        Assert.Contains(Path.GetFullPath(Path.Combine(output, BatchFiles.SegmentsCsv)), result.Files);
+        using var segmentsJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, BatchFiles.SegmentsJson)));
+        Assert.Equal(expected.Length, segmentsJson.RootElement.GetProperty("segments").GetArrayLength());
+        Assert.Equal(0, segmentsJson.RootElement.GetProperty("without_segments").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_done_input_without_segments_json_is_listed_not_passed_off_as_having_none()
+    {
+        var plan = BatchPlan.FromPaths([videos]);
+        var output = folder.File("out");
+        await Run(plan, output);
+        File.Delete(Path.Combine(output, "clip1.avi", OutputOptions.SegmentsJson)); // as a folder analyzed before segments existed
+
+        await Run(plan, output);
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, BatchFiles.SegmentsJson)));
+        Assert.Equal(["clip1.avi"], json.RootElement.GetProperty("without_segments").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain(File.ReadAllLines(Path.Combine(output, BatchFiles.SegmentsCsv)), row => row.StartsWith("clip1.avi,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,7 +122,7 @@ public sealed class BatchRunnerTests : IDisposable
         var report = BatchMerge.Merge(shards.Reverse().ToArray(), merged, AnalysisPlots.Instance);
 
         Assert.Equal(4, report.Records.Count);
-        foreach (var name in new[] { BatchFiles.ReportCsv, BatchFiles.ReportJson, BatchFiles.ReportPlot })
+        foreach (var name in new[] { BatchFiles.ReportCsv, BatchFiles.ReportJson, BatchFiles.ReportPlot, BatchFiles.SegmentsCsv, BatchFiles.SegmentsJson })
             Assert.True(File.ReadAllBytes(Path.Combine(single, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(merged, name))), $"{name} differs");
     }
 
