@@ -78,9 +78,11 @@ switch (mode)
         break;
     }
     case "temporal":
+        TemporalStrip.Write(Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz", Path.Combine(Value("--images") ?? "docs/images", "temporal-clips.png"));
+        if (args.Contains("--strip-only")) break; // the picture of docs/data.md only
         // docs/temporal.md: --temporal FILE is the train-temporal model (default the shipped temporal checkpoint).
         TemporalBench.Run(report, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz", Value("--temporal") ?? "checkpoints/emotionnet-fer7-temporal.ckpt",
-            Path.Combine(Value("--images") ?? "docs/images", "temporal-responsiveness.png"), quick ? 60 : 400, 2026);
+            Path.Combine(Value("--images") ?? "docs/images", "temporal-responsiveness.png"), quick ? 40 : 250, 2026);
         break;
     case "tracking":
         TrackingBench.Run(report, quick ? [1] : [1, 2, 3], quick ? 150 : 300);

@@ -41,17 +41,23 @@ internal static class TemporalBench
             $"({right.Count} of {faces.Count} PrivateTest faces). Seed {seed}. Temporal model: `{temporalCheckpoint}`."));
         report.Line();
 
+        // The per-frame CNN runs once per clip set (the moving average is applied to its output below with
+        // EmotionRecognizer's formula); the temporal model streams through EmotionRecognizer in LSTM mode.
+        var cnnConstant = Stream(new EmotionRecognizer(cnn, new RecognizerOptions(Smoothing: 0, UncertainBelow: 0, Temporal: TemporalMode.MovingAverage)), constant);
+        var cnnChanging = Stream(new EmotionRecognizer(cnn, new RecognizerOptions(Smoothing: 0, UncertainBelow: 0, Temporal: TemporalMode.MovingAverage)), changing);
         var rows = new List<string[]>();
         var points = new List<(string Name, double Lag, double Switches)>();
         foreach (var s in Strengths)
         {
             var name = s == 0 ? "per-frame CNN (no smoothing)" : string.Create(CultureInfo.InvariantCulture, $"CNN + moving average {s:0.##}");
-            var r = Measure(new EmotionRecognizer(cnn, new RecognizerOptions(Smoothing: s, UncertainBelow: 0, Temporal: TemporalMode.MovingAverage)), constant, changing);
+            var r = Measure(Smooth(cnnConstant, s), constant, Smooth(cnnChanging, s), changing);
             rows.Add(r.Row(name));
             points.Add((name, r.MedianLag, r.SwitchesPerMinute));
         }
-        var mean = ClipMeanAccuracy(cnn, constant);
-        var t = Measure(new EmotionRecognizer(lstm, new RecognizerOptions(UncertainBelow: 0, Temporal: TemporalMode.Lstm)), constant, changing);
+        var mean = ClipMeanAccuracy(cnnConstant, constant);
+        var lstmConstant = Stream(new EmotionRecognizer(lstm, new RecognizerOptions(UncertainBelow: 0, Temporal: TemporalMode.Lstm)), constant);
+        var lstmChanging = Stream(new EmotionRecognizer(lstm, new RecognizerOptions(UncertainBelow: 0, Temporal: TemporalMode.Lstm)), changing);
+        var t = Measure(Smooth(lstmConstant, 0), constant, Smooth(lstmChanging, 0), changing);
         rows.Add(t.Row("temporal LSTM (streaming state)"));
         points.Add(("temporal LSTM", t.MedianLag, t.SwitchesPerMinute));
 
@@ -138,24 +144,42 @@ internal static class TemporalBench
     }
 
     // Streams every clip of a set at once, one frame at a time: clip c is track c, as faces are in analyze.
-    private static int[][] Stream(EmotionRecognizer recognizer, ClipSet set)
+    // Returns each clip's probabilities, frame after frame.
+    private static float[][][] Stream(EmotionRecognizer recognizer, ClipSet set)
     {
         var count = set.Frames.Length;
-        var shown = new int[count][];
-        for (var c = 0; c < count; c++) shown[c] = new int[set.Options.Length];
+        var output = new float[count][][];
+        for (var c = 0; c < count; c++) output[c] = new float[set.Options.Length][];
         for (var t = 0; t < set.Options.Length; t++)
         {
             var inputs = new FaceInput[count];
             for (var c = 0; c < count; c++) inputs[c] = new FaceInput(c, set.Frames[c].AsMemory(t * FaceImage.FrameBytes, FaceImage.FrameBytes));
             var results = recognizer.Recognize(inputs);
-            for (var c = 0; c < count; c++) shown[c][t] = ArgMax(results[c].Probabilities.ToArray());
+            for (var c = 0; c < count; c++) output[c][t] = results[c].Probabilities.ToArray();
         }
-        return shown;
+        return output;
     }
 
-    private static Result Measure(EmotionRecognizer fresh, ClipSet constant, ClipSet changing)
+    // The shown label of every frame under a moving average of strength s: EmotionRecognizer's formula,
+    // shown = s x previous + (1 - s) x current, starting from the first frame.
+    private static int[][] Smooth(float[][][] probabilities, double strength)
     {
-        var shown = Stream(fresh, constant);
+        var s = (float)strength;
+        return probabilities.Select(clip =>
+        {
+            var shown = new int[clip.Length];
+            var state = (float[])clip[0].Clone();
+            for (var t = 0; t < clip.Length; t++)
+            {
+                if (t > 0) for (var k = 0; k < state.Length; k++) state[k] = s * state[k] + (1 - s) * clip[t][k];
+                shown[t] = ArgMax(state);
+            }
+            return shown;
+        }).ToArray();
+    }
+
+    private static Result Measure(int[][] shown, ClipSet constant, int[][] followed, ClipSet changing)
+    {
         double right = 0, frames = 0, corruptRight = 0, corruptFrames = 0, clipRight = 0, switches = 0;
         for (var c = 0; c < shown.Length; c++)
         {
@@ -170,9 +194,6 @@ internal static class TemporalBench
         }
         var minutes = frames / Fps / 60;
 
-        // A new recognizer of the same kind for the change clips: track ids restart at 0.
-        var again = new EmotionRecognizer(fresh.Classifier, fresh.Options);
-        var followed = Stream(again, changing);
         var lags = new List<double>();
         var never = 0;
         var change = changing.Options.Length / 2;
@@ -190,19 +211,16 @@ internal static class TemporalBench
             Quantile(lags, 0.5), Quantile(lags, 0.9), never / (double)followed.Length);
     }
 
-    private static double ClipMeanAccuracy(EmotionClassifier cnn, ClipSet set)
+    private static double ClipMeanAccuracy(float[][][] probabilities, ClipSet set)
     {
         double right = 0;
-        var classes = cnn.Classes.Count;
-        for (var c = 0; c < set.Frames.Length; c++)
+        for (var c = 0; c < probabilities.Length; c++)
         {
-            var p = cnn.Predict(set.Frames[c], set.Options.Length);
-            var mean = new double[classes];
-            for (var t = 0; t < set.Options.Length; t++)
-                for (var k = 0; k < classes; k++) mean[k] += p[t * classes + k];
-            right += Array.IndexOf(mean, mean.Max()) == set.Targets[c][0] ? 1 : 0;
+            var mean = new float[probabilities[c][0].Length];
+            foreach (var frame in probabilities[c]) for (var k = 0; k < mean.Length; k++) mean[k] += frame[k];
+            right += ArgMax(mean) == set.Targets[c][0] ? 1 : 0;
         }
-        return right / set.Frames.Length;
+        return right / probabilities.Length;
     }
 
     private static double Quantile(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];

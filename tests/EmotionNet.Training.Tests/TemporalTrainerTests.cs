@@ -23,10 +23,10 @@ public class TemporalTrainerTests
         ValidationClips = 20,
     };
 
-    private static Checkpoint Initial()
+    private static Checkpoint Initial(int seed = 4)
     {
         NativeRuntime.EnsureTorch();
-        random.manual_seed(4);
+        random.manual_seed(seed);
         using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 12 });
         return Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "fer7", Normalization = InputNormalization.Default, SequenceLength = 1 });
     }
@@ -88,6 +88,24 @@ public class TemporalTrainerTests
         var sa = a.state_dict();
         var sb = b.state_dict();
         Assert.All(sa.Keys, k => Assert.True(sa[k].allclose(sb[k], 0, 0), k));
+    }
+
+    [Fact]
+    public void The_feature_bank_is_kept_for_the_same_encoder_and_rebuilt_for_another()
+    {
+        using var folder = new TempFolder();
+        var data = SyntheticFaces.Splits(16, 4, 4);
+        var bank = Path.Combine(folder.Path, TemporalTrainer.TrainingBank);
+        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(), data, folder.Path, DeviceKind.Cpu);
+        var first = File.ReadAllBytes(bank);
+        var written = File.GetLastWriteTimeUtc(bank);
+        Thread.Sleep(20);
+        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(), data, Path.Combine(folder.Path), DeviceKind.Cpu);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(bank)); // read back, not rewritten
+
+        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(seed: 5), data, folder.Path, DeviceKind.Cpu);
+        Assert.NotEqual(first, File.ReadAllBytes(bank));
+        Assert.Equal(first.Length, new FileInfo(bank).Length);
     }
 
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

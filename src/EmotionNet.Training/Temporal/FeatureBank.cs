@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using EmotionNet.Augmentation;
+using EmotionNet.IO;
 using EmotionNet.Augmentation.Temporal;
 using EmotionNet.Data;
 using EmotionNet.Imaging;
@@ -45,6 +48,69 @@ internal sealed class FeatureBank : IDisposable
 
     /// <summary>The row of face <paramref name="face"/> under nuisance <paramref name="kind"/> (not None or Repeat).</summary>
     public long NuisanceRow(int face, FrameNuisance kind) => (long)face * Variants + Poses + Array.IndexOf(PixelNuisances, kind);
+
+    /// <summary>
+    /// <see cref="Build"/>, kept in <paramref name="cachePath"/>: a file made from the same encoder weights, faces
+    /// and recipe is read back instead of encoding again (minutes on a CPU; a resumed run needs the same bank),
+    /// anything else is rebuilt and the file replaced atomically.
+    /// </summary>
+    public static FeatureBank Cached(string cachePath, EmotionNetModel model, FaceClipSet faces, TemporalClipOptions clips, int poses, int seed,
+        InputNormalization normalization, Device device, IProgress<int>? progress, CancellationToken cancellation)
+    {
+        var key = Key(model, faces, clips, poses, seed, normalization);
+        if (TryRead(cachePath, key, poses, faces.Count, model.Config.FeatureSize) is { } cached)
+        {
+            progress?.Report(faces.Count);
+            return cached;
+        }
+        var bank = Build(model, faces, clips, poses, seed, normalization, device, progress, cancellation);
+        AtomicFile.Write(cachePath, stream =>
+        {
+            using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            w.Write(CacheMagic);
+            w.Write(key);
+            foreach (var label in bank.Labels) w.Write(label);
+            var values = bank.Features.contiguous().data<float>().ToArray();
+            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        });
+        return bank;
+    }
+
+    private const long CacheMagic = 0x314B4E4142464E45; // "ENFBANK1"
+
+    private static FeatureBank? TryRead(string path, byte[] key, int poses, int faces, int featureSize)
+    {
+        if (!File.Exists(path)) return null;
+        var variants = poses + PixelNuisances.Length;
+        var expected = 8L + key.Length + 4L * faces + 4L * faces * variants * featureSize;
+        if (new FileInfo(path).Length != expected) return null;
+        using var r = new BinaryReader(File.OpenRead(path));
+        if (r.ReadInt64() != CacheMagic || !r.ReadBytes(key.Length).AsSpan().SequenceEqual(key)) return null;
+        var labels = new int[faces];
+        for (var i = 0; i < faces; i++) labels[i] = r.ReadInt32();
+        var values = new float[(long)faces * variants * featureSize];
+        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        return new FeatureBank(tensor(values, [(long)faces * variants, featureSize]), labels, poses);
+    }
+
+    // What the bank's rows depend on: the encoder's weights, the faces and their labels, the recipe of the renderings.
+    private static byte[] Key(EmotionNetModel model, FaceClipSet faces, TemporalClipOptions clips, int poses, int seed, InputNormalization normalization)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, weights) in model.state_dict().Where(kv => kv.Key.StartsWith("encoder.", StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            using var cpu = weights.cpu().to(ScalarType.Float32).contiguous();
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()));
+        }
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(new { clips.Motion, poses, seed, normalization.Mean, normalization.Std, faces.Count }));
+        for (var i = 0; i < faces.Count; i++)
+        {
+            hash.AppendData(faces.Frame(i, 0));
+            hash.AppendData(BitConverter.GetBytes(faces.Label(i)));
+        }
+        return hash.GetHashAndReset();
+    }
 
     /// <summary>
     /// Renders and encodes every face of <paramref name="faces"/> (its first frame) with <paramref name="model"/>'s

@@ -21,7 +21,8 @@ namespace EmotionNet.Training.Temporal;
 /// (<see cref="Augmentation.Temporal.TemporalClipPlan"/>) with a target at every frame, composed from
 /// precomputed encoder features (<see cref="FeatureBank"/>); the encoder stays as it was, so per-frame
 /// (still image) behaviour changes only through the LSTM's first step, which is trained too. Writes
-/// <c>last.ckpt</c> (resumable) and <c>best.ckpt</c> after every epoch, and <c>temporal-epochs.csv</c>.
+/// <c>last.ckpt</c> (resumable) and <c>best.ckpt</c> after every epoch, <c>temporal-epochs.csv</c>, and the feature banks
+/// (<see cref="TrainingBank"/>, <see cref="ValidationBank"/>) that a resumed run reads back.
 /// </summary>
 public sealed class TemporalTrainer
 {
@@ -30,6 +31,12 @@ public sealed class TemporalTrainer
 
     /// <summary>Best-epoch checkpoint file name.</summary>
     public const string BestCheckpoint = "best.ckpt";
+
+    /// <summary>The training faces' encoder features, kept so that a resumed run (or another recipe in the same folder) need not encode again.</summary>
+    public const string TrainingBank = "features-training.bin";
+
+    /// <summary>The PublicTest faces' encoder features, likewise.</summary>
+    public const string ValidationBank = "features-publictest.bin";
 
     /// <summary>Per-epoch log file name.</summary>
     public const string EpochLog = "temporal-epochs.csv";
@@ -70,10 +77,10 @@ public sealed class TemporalTrainer
         model.to(dev);
         var normalization = start.Metadata.Normalization;
         var o = Options;
-        using var train = FeatureBank.Build(model, data.Training, o.Clips, o.PosesPerFace, o.Seed, normalization, dev,
+        using var train = FeatureBank.Cached(Path.Combine(outputDirectory, TrainingBank), model, data.Training, o.Clips, o.PosesPerFace, o.Seed, normalization, dev,
             new Progress(progress, "encode", data.Training.Count), cancellation);
         using var validation = o.ValidationClips > 0 && data.PublicTest.Count > 0
-            ? FeatureBank.Build(model, data.PublicTest, o.Clips, o.PosesPerFace, o.Seed + 1, normalization, dev, new Progress(progress, "encode validation", data.PublicTest.Count), cancellation)
+            ? FeatureBank.Cached(Path.Combine(outputDirectory, ValidationBank), model, data.PublicTest, o.Clips, o.PosesPerFace, o.Seed + 1, normalization, dev, new Progress(progress, "encode validation", data.PublicTest.Count), cancellation)
             : null;
 
         // Only the temporal half learns; the encoder's features are the bank's.
