@@ -14,12 +14,13 @@ using ScottPlot;
 /// (1) constant-expression clips with bursts of corrupted frames: per-frame accuracy, accuracy on the
 /// corrupted frames, clip accuracy and false switches per minute; (2) clean clips whose expression changes
 /// at the midpoint, between two faces the per-frame CNN gets right on their own: frames until the output
-/// follows. Every method runs through <see cref="EmotionRecognizer"/>, the class <c>analyze</c> uses:
+/// follows (shows the new expression and holds it for 5 frames). Every method runs through <see cref="EmotionRecognizer"/>, the class <c>analyze</c> uses:
 /// the shipped model with the moving average at several strengths, the temporal model in LSTM mode.
 /// </summary>
 internal static class TemporalBench
 {
     private const double Fps = 30;
+    private const int Hold = 5;
     private static readonly double[] Strengths = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
     public static void Run(Report report, string fer, string temporalCheckpoint, string plotPath, int clips, int seed)
@@ -38,7 +39,7 @@ internal static class TemporalBench
             $"{clips} constant-expression clips of {constant.Options.Length} frames ({constant.Options.Length / Fps:0.#} s at {Fps} frames/s) from PrivateTest faces, " +
             $"{constant.CorruptedShare:P1} of their frames corrupted (occlusion, blur, misalignment, flicker, repeated frames; bursts of 1-{constant.Options.Nuisance.MaxBurstFrames}); " +
             $"{clips} clean clips of {changing.Options.Length} frames changing expression at frame {changing.Options.Length / 2}, between two faces the shipped model classifies right " +
-            $"({right.Count} of {faces.Count} PrivateTest faces). Seed {seed}. Temporal model: `{temporalCheckpoint}`."));
+            $"({right.Count} of {faces.Count} PrivateTest faces); the output follows a change when it shows the new expression for {Hold} frames in a row. Seed {seed}. Temporal model: `{temporalCheckpoint}`."));
         report.Line();
 
         // The per-frame CNN runs once per clip set (the moving average is applied to its output below with
@@ -201,8 +202,9 @@ internal static class TemporalBench
         {
             var target = changing.Targets[c][change];
             var lag = -1;
-            for (var t = change; t < followed[c].Length; t++)
-                if (followed[c][t] == target) { lag = t - change; break; }
+            // Following means showing the new expression and holding it for Hold frames, not a one-frame flicker.
+            for (var t = change; t + Hold <= followed[c].Length; t++)
+                if (Enumerable.Range(t, Hold).All(u => followed[c][u] == target)) { lag = t - change; break; }
             if (lag < 0) never++;
             else lags.Add(lag);
         }
