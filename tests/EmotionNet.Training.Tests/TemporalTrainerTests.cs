@@ -122,6 +122,8 @@ public class TemporalTrainerTests
         using var folder = new TempFolder();
         var e = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(bidirectional, SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu));
         Assert.Contains("bidirectional", e.Message, StringComparison.Ordinal);
+        var missing = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(Initial(), SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu, resume: true));
+        Assert.Contains("last.ckpt", missing.Message, StringComparison.Ordinal);
         var o = Assert.Throws<OptionsException>(() => new TemporalTrainer(Fast with { PosesPerFace = 0 }));
         Assert.Contains("PosesPerFace", o.Message, StringComparison.Ordinal);
     }

@@ -72,8 +72,12 @@ public sealed class TemporalTrainer
         var bestPath = Path.Combine(outputDirectory, BestCheckpoint);
         var logPath = Path.Combine(outputDirectory, EpochLog);
 
-        var start = resume && File.Exists(lastPath) ? Checkpoint.Load(lastPath) : initial;
-        using var model = start.CreateModel(resume && File.Exists(lastPath) ? lastPath : "the initial model");
+        if (resume && !File.Exists(lastPath))
+            throw new EmotionNetException($"Cannot resume: '{lastPath}' does not exist. Start a new run (resume: false), or give the output folder of the interrupted run.");
+        var start = resume ? Checkpoint.Load(lastPath) : initial;
+        if (resume && (start.Metadata.Temporal is null || !start.HasOptimizerState))
+            throw new CheckpointException($"Checkpoint '{lastPath}' is not a temporal training run's last.ckpt (no temporal training state), so temporal training cannot resume from it.");
+        using var model = start.CreateModel(resume ? lastPath : "the initial model");
         model.to(dev);
         var normalization = start.Metadata.Normalization;
         var o = Options;
