@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using EmotionNet.Cli;
 using EmotionNet.Checkpoints;
+using EmotionNet.Cli.Analysis;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Imaging;
 using EmotionNet.Inference.Analysis;
@@ -9,6 +10,7 @@ using EmotionNet.TestSupport;
 using EmotionNet.Models;
 using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Cli.Tests;
 
@@ -22,6 +24,22 @@ public class AnalyzeCommandTests
     }
 
     private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device) => new FakeClassifier();
+
+    /// <summary>Parses <c>analyze <paramref name="args"/></c> with the real flags and maps it to settings as the verb does.</summary>
+    private static AnalyzeSettings ParseSettings(params string[] args)
+    {
+        var (parse, flags) = ParseCommandLine(args);
+        Assert.Empty(parse.Errors);
+        return AnalyzeSettings.Parse(parse, flags);
+    }
+
+    private static (ParseResult Parse, AnalyzeFlags Flags) ParseCommandLine(params string[] args)
+    {
+        var flags = new AnalyzeFlags();
+        var analyze = new Command("analyze");
+        flags.AddTo(analyze);
+        return (new RootCommand { analyze }.Parse(["analyze", .. args]), flags);
+    }
 
     [Fact]
     public async Task Analyze_on_a_video_writes_all_outputs_and_exits_zero()
@@ -113,6 +131,39 @@ public class AnalyzeCommandTests
         Assert.Equal(CliApp.UsageError, await CliApp.RunAsync(["analyze", folder.Path, flag, value]));
     }
 
+    [Theory]
+    [InlineData("--every", "0", "--every must be at least 1 (got 0).")]
+    [InlineData("--detect-every", "0", "--detect-every must be at least 1 (got 0).")]
+    [InlineData("--smoothing", "1", "--smoothing must be in [0, 1) (got 1).")]
+    [InlineData("--smoothing", "-0.5", "--smoothing must be in [0, 1) (got -0.5).")]
+    [InlineData("--uncertain-below", "1.5", "--uncertain-below must be in [0, 1] (got 1.5).")]
+    [InlineData("--max-frames", "0", "--max-frames must be at least 1 (got 0).")]
+    [InlineData("--model-threads", "-1", "--model-threads must be 0 (automatic) or more (got -1).")]
+    [InlineData("--segment-gap", "-1", "--segment-gap must be 0 or more seconds (got -1).")]
+    [InlineData("--max-pixels", "0", "--max-pixels must be at least 1 (got 0).")]
+    [InlineData("--out", " ", "--out must name a folder.")]
+    public void An_out_of_range_flag_is_a_usage_exception_naming_it(string flag, string value, string message)
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(message, Assert.Throws<UsageException>(() => ParseSettings(folder.Path, flag, value)).Message);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "analyze needs an <input> path or --camera N.")]
+    [InlineData(new[] { "in.mp4", "--camera", "0" }, "Give either an <input> path or --camera N, not both.")]
+    [InlineData(new[] { "--camera", "-1" }, "--camera must be 0 or more (got -1).")]
+    public void The_input_or_camera_is_checked_first(string[] args, string message)
+    {
+        Assert.Equal(message, Assert.Throws<UsageException>(() => ParseSettings(args)).Message);
+    }
+
+    [Fact]
+    public void A_camera_becomes_a_camera_source()
+    {
+        var source = ParseSettings("--camera", "2").Source;
+        Assert.Equal((SourceKind.Camera, 2), (source.Kind, source.CameraIndex));
+    }
+
     [Fact]
     public async Task No_input_and_no_camera_exits_with_the_usage_code()
     {
@@ -142,7 +193,10 @@ public class AnalyzeCommandTests
     {
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
-        var settings = AnalyzeCommand.Parse(folder.File("face.png"), null, "m.ckpt", "o", 3, 2, 0.25, 0.5, true, true, "cpu", 7);
+        var settings = ParseSettings(folder.File("face.png"), "--checkpoint", "m.ckpt", "--out", "o", "--every", "3", "--detect-every", "2",
+            "--smoothing", "0.25", "--uncertain-below", "0.5", "--annotate", "--faces-cropped", "--device", "cpu", "--max-frames", "7");
+        Assert.Equal((SourceKind.Image, folder.File("face.png")), (settings.Source.Kind, settings.Source.Path));
+        Assert.Equal("m.ckpt", settings.Checkpoint);
         Assert.Equal(3, settings.Analyzer.Every);
         Assert.Equal(2, settings.Analyzer.DetectEvery);
         Assert.Equal(7, settings.Analyzer.MaxFrames);
@@ -158,9 +212,9 @@ public class AnalyzeCommandTests
     {
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
-        Assert.Equal(EmotionNet.Inference.Segments.SegmentOptions.Default, AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null).Output.Segments);
-        Assert.Equal(1.5, AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, segmentGap: 1.5).Output.Segments.GapSeconds);
-        var e = Assert.Throws<UsageException>(() => AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, segmentGap: -1));
+        Assert.Equal(EmotionNet.Inference.Segments.SegmentOptions.Default, ParseSettings(folder.File("face.png"), "--out", "o").Output.Segments);
+        Assert.Equal(1.5, ParseSettings(folder.File("face.png"), "--out", "o", "--segment-gap", "1.5").Output.Segments.GapSeconds);
+        var e = Assert.Throws<UsageException>(() => ParseSettings(folder.File("face.png"), "--out", "o", "--segment-gap", "-1"));
         Assert.Contains("--segment-gap", e.Message, StringComparison.Ordinal);
     }
 
@@ -191,13 +245,13 @@ public class AnalyzeCommandTests
     {
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
-        var defaults = AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null);
+        var defaults = ParseSettings(folder.File("face.png"), "--out", "o");
         Assert.False(defaults.Analyzer.Sequence);
         Assert.Equal(AnalyzerOptions.DefaultMaxImagePixels, defaults.Analyzer.MaxImagePixels);
-        var set = AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, sequence: true, maxPixels: 1000);
+        var set = ParseSettings(folder.File("face.png"), "--out", "o", "--sequence", "--max-pixels", "1000");
         Assert.True(set.Analyzer.Sequence);
         Assert.Equal(1000, set.Analyzer.MaxImagePixels);
-        Assert.Throws<UsageException>(() => AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 3, 0.6, 0.4, false, false, "cpu", null, maxPixels: 0));
+        Assert.Throws<UsageException>(() => ParseSettings(folder.File("face.png"), "--out", "o", "--max-pixels", "0"));
     }
 
     [Fact]
@@ -242,15 +296,16 @@ public class AnalyzeCommandTests
     {
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
-        EmotionNet.Cli.Analysis.AnalyzeSettings Parse(string detector) => AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 1, 0, 0, false, false, "cpu", null, 0, detector: detector);
+        AnalyzeSettings Parse(string detector) => ParseSettings(folder.File("face.png"), "--out", "o", "--detector", detector);
 
-        Assert.Equal(FaceDetectorKind.YuNet, AnalyzeCommand.Parse(folder.File("face.png"), null, null, "o", 1, 1, 0, 0, false, false, "cpu", null).Analyzer.Detector.Kind);
+        Assert.Equal(FaceDetectorKind.YuNet, ParseSettings(folder.File("face.png"), "--out", "o").Analyzer.Detector.Kind);
         Assert.Equal(FaceDetectorKind.YuNet, Parse("yunet").Analyzer.Detector.Kind);
-        Assert.Equal(FaceDetectorKind.Haar, Parse("HAAR").Analyzer.Detector.Kind);
+        Assert.Equal(FaceDetectorKind.Haar, Parse("haar").Analyzer.Detector.Kind);
         // The other detector settings keep their defaults.
         Assert.Equal(AnalyzerOptions.Default.Detector with { Kind = FaceDetectorKind.Haar }, Parse("haar").Analyzer.Detector);
-        var e = Assert.Throws<UsageException>(() => Parse("mtcnn"));
-        Assert.Contains("--detector", e.Message, StringComparison.Ordinal);
+        // Any other detector is refused while parsing, before the settings are built.
+        var (parse, _) = ParseCommandLine(folder.File("face.png"), "--out", "o", "--detector", "mtcnn");
+        Assert.Contains(parse.Errors, error => error.Message.Contains("mtcnn", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,96 @@
+using System.CommandLine;
+using EmotionNet.Cli.Commands;
+using EmotionNet.Cli.Flags;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Vision.Sources;
+using EmotionNet.Inference.Recognition;
+using EmotionNet.Inference.Segments;
+using EmotionNet.Options;
+using EmotionNet.Plotting;
 using EmotionNet.Runtime;
+using EmotionNet.Vision.Faces;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Cli.Analysis;
 
 /// <summary>Everything 'analyze' was asked to do, parsed and validated.</summary>
-internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output);
+internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output)
+{
+    /// <summary>One analysis: the input (or --camera) and flags of <paramref name="parse"/> mapped to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
+    public static AnalyzeSettings Parse(ParseResult parse, AnalyzeFlags flags) =>
+        Parse(parse, flags, (parse.GetValue(flags.Input) ?? []).FirstOrDefault(), parse.GetValue(flags.Camera));
+
+    /// <summary>
+    /// The per-input settings of a batch: every flag validated and mapped as for one analysis, with the
+    /// placeholder camera of <see cref="BatchAnalyze.PlaceholderCamera"/> as the source (never opened).
+    /// </summary>
+    public static AnalyzeSettings ParseForBatch(ParseResult parse, AnalyzeFlags flags) =>
+        Parse(parse, flags, null, BatchAnalyze.PlaceholderCamera(parse.GetValue(flags.Camera)));
+
+    private static AnalyzeSettings Parse(ParseResult parse, AnalyzeFlags flags, string? input, int? camera)
+    {
+        if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
+        if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
+        if (camera is < 0) throw new UsageException($"--camera must be 0 or more (got {camera}).");
+
+        var analyzer = new AnalyzerOptions
+        {
+            Every = parse.GetValue(flags.Every),
+            DetectEvery = parse.GetValue(flags.DetectEvery),
+            MaxFrames = parse.GetValue(flags.MaxFrames),
+            ModelThreads = parse.GetValue(flags.ModelThreads),
+            FacesCropped = parse.GetValue(flags.FacesCropped),
+            Sequence = parse.GetValue(flags.Sequence),
+            Recognizer = new RecognizerOptions(parse.GetValue(flags.Smoothing), parse.GetValue(flags.UncertainBelow)),
+        };
+        var segments = new SegmentOptions(parse.GetValue(flags.SegmentGap));
+        try
+        {
+            analyzer.Validate();
+            segments.Validate();
+        }
+        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        {
+            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+        }
+        // Checked here rather than mapped through FlagVocabulary: the library's pixel-limit error already
+        // names both AnalyzerOptions.MaxImagePixels and --max-pixels, which a vocabulary entry would rewrite.
+        var maxPixels = parse.GetValue(flags.MaxPixels);
+        if (maxPixels < 1) throw new UsageException($"--max-pixels must be at least 1 (got {maxPixels}).");
+
+        var output = parse.GetValue(flags.Out);
+        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var device = parse.GetValue(flags.Device)!;
+        var deviceKind = device.ToLowerInvariant() switch
+        {
+            "auto" => DeviceKind.Auto,
+            "cpu" => DeviceKind.Cpu,
+            "cuda" => DeviceKind.Cuda,
+            _ => throw new UsageException($"--device must be auto, cpu or cuda (got '{device}')."),
+        };
+        var detector = parse.GetValue(flags.Detector)!;
+        var detectorKind = detector.ToLowerInvariant() switch
+        {
+            "yunet" => FaceDetectorKind.YuNet,
+            "haar" => FaceDetectorKind.Haar,
+            _ => throw new UsageException($"--detector must be yunet or haar (got '{detector}')."),
+        };
+        var temporal = parse.GetValue(flags.Temporal)!;
+        var temporalMode = temporal.ToLowerInvariant() switch
+        {
+            "auto" => TemporalMode.Auto,
+            "average" => TemporalMode.MovingAverage,
+            "lstm" => TemporalMode.Lstm,
+            _ => throw new UsageException($"--temporal must be auto, average or lstm (got '{temporal}')."),
+        };
+
+        var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
+        analyzer = analyzer with
+        {
+            MaxImagePixels = maxPixels,
+            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind },
+            Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
+        };
+        return new AnalyzeSettings(source, parse.GetValue(flags.Checkpoint), deviceKind, analyzer,
+            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
+    }
+}

@@ -21,7 +21,7 @@ internal static class BatchAnalyze
 
     /// <summary>
     /// Plans the batch and picks the shard. <paramref name="options"/> holds the per-input settings that
-    /// <see cref="AnalyzeCommand.Parse"/> validated.
+    /// <see cref="AnalyzeSettings.ParseForBatch"/> validated.
     /// </summary>
     public static BatchSettings Parse(IReadOnlyList<string> inputs, string? manifest, string? shard, int? shardCount, Func<string, string?> env, AnalyzeSettings options)
     {
@@ -32,7 +32,7 @@ internal static class BatchAnalyze
         return new BatchSettings(plan, picked, origin, options);
     }
 
-    /// <summary>The camera value to hand <see cref="AnalyzeCommand.Parse"/> in a batch: it validates every other flag and builds the option records; the camera source it builds is never opened.</summary>
+    /// <summary>The camera value <see cref="AnalyzeSettings.ParseForBatch"/> parses a batch's flags with: it validates every other flag and builds the option records; the camera source it builds is never opened.</summary>
     public static int PlaceholderCamera(int? camera) =>
         camera is null ? 0 : throw new UsageException("--camera cannot be combined with batch inputs.");
 

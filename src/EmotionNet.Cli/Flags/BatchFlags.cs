@@ -12,7 +12,8 @@ internal sealed class BatchFlags
     private readonly Option<string?> shard = new("--shard") { HelpName = "K/N", Description = "Analyze share K of N of the sorted inputs, K from 0 to N-1 (default: from SLURM_ARRAY_TASK_ID/_COUNT, or JOB_COMPLETION_INDEX with --shard-count; else all). Combine the shards' --out folders with 'emotionnet merge'." };
     private readonly Option<int?> shardCount = new("--shard-count") { HelpName = "N", Description = $"The shard count for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX is the shard; default: ${ShardFlags.CountVariable})." };
 
-    public BatchFlags(Command command)
+    /// <summary>Adds the batch flags to <paramref name="command"/>, in --help order.</summary>
+    public void AddTo(Command command)
     {
         foreach (var option in new Option[] { manifest, batch, shard, shardCount }) command.Options.Add(option);
     }

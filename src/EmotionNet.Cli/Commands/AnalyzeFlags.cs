@@ -1,0 +1,57 @@
+using System.CommandLine;
+using EmotionNet.Cli.Flags;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Recognition;
+using EmotionNet.Inference.Segments;
+
+namespace EmotionNet.Cli.Commands;
+
+/// <summary>The input and flags of <c>emotionnet analyze</c>; defaults come from the option records.</summary>
+internal sealed class AnalyzeFlags
+{
+    public Argument<string[]> Input { get; } = new("input")
+    {
+        Description = "An image, a folder of images (natural file order) or a video file. Omit with --camera. " +
+            "Several paths, a glob or a folder holding videos make a batch (one output folder per input under --out, plus batch.csv/json/png).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    public Option<int?> Camera { get; } = new("--camera") { HelpName = "N", Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
+    public Option<string?> Checkpoint { get; } = new("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint (.ckpt) or exported ONNX model (.onnx) to use (default: the shipped model)." };
+    public Option<string> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "analyze") };
+    public Option<int> Every { get; } = new("--every") { HelpName = "N", Description = "Process every Nth frame.", DefaultValueFactory = _ => AnalyzerOptions.Default.Every };
+    public Option<double> Smoothing { get; } = new("--smoothing") { HelpName = "S", Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
+    public Option<double> UncertainBelow { get; } = new("--uncertain-below") { HelpName = "X", Description = "Flag a result uncertain when its top probability is below this, in [0, 1].", DefaultValueFactory = _ => RecognizerOptions.Default.UncertainBelow };
+    public Option<int> DetectEvery { get; } = new("--detect-every") { HelpName = "N", Description = "Run the face detector on every Nth processed frame; faces keep their last boxes in between (faster; 1 = every frame).", DefaultValueFactory = _ => AnalyzerOptions.Default.DetectEvery };
+    public Option<bool> Annotate { get; } = new("--annotate") { Description = "Also write an annotated video (annotated.mp4, or .avi) or annotated PNGs for images." };
+    public Option<bool> FacesCropped { get; } = new("--faces-cropped") { Description = "Inputs are already cropped faces: skip detection, the whole image is the face." };
+    public Option<string> Device { get; } = Choice("--device", "Where the model runs: auto, cpu or cuda.", "auto", "auto", "cpu", "cuda");
+    public Option<int?> MaxFrames { get; } = new("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
+    public Option<bool> Sequence { get; } = new("--sequence") { Description = "A folder's images are frames of one sequence: track and smooth faces across them, detect every --detect-every images. Default: independent photos, each detected on its own with ids of its own (videos and cameras are always sequences)." };
+    public Option<long> MaxPixels { get; } = new("--max-pixels") { HelpName = "N", Description = "Largest image or video frame accepted, in pixels, checked from the file header before decoding; a folder's larger images are skipped and listed.", DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxImagePixels };
+    public Option<string> Detector { get; } = Choice("--detector", "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).", "yunet", "yunet", "haar");
+    public Option<string> Temporal { get; } = Choice("--temporal",
+        "How faces are followed over frames: auto (the LSTM for a model trained to stream, see train-temporal; else average), " +
+        "average (each frame's result, then --smoothing's moving average) or lstm (the LSTM carries each face's state; no moving average).",
+        "auto", "auto", "average", "lstm");
+    public Option<double> SegmentGap { get; } = new("--segment-gap") { HelpName = "S", Description = "Seconds a face may be missing without ending its segment in segments.csv/json.", DefaultValueFactory = _ => SegmentOptions.Default.GapSeconds };
+    public Option<int> ModelThreads { get; } = new("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => AnalyzerOptions.Default.ModelThreads };
+
+    /// <summary>The batch flags (--manifest, --batch, --shard, --shard-count).</summary>
+    public BatchFlags Batch { get; } = new();
+
+    /// <summary>Adds the input and every flag to <paramref name="command"/>, in --help order.</summary>
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Input);
+        foreach (var option in new Option[] { Camera, Checkpoint, Out, Every, DetectEvery, Smoothing, UncertainBelow, Annotate, FacesCropped, Device, MaxFrames, ModelThreads, Sequence, MaxPixels, Detector, SegmentGap, Temporal })
+            command.Options.Add(option);
+        Batch.AddTo(command);
+    }
+
+    private static Option<string> Choice(string name, string description, string defaultValue, params string[] values)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+}
