@@ -43,11 +43,12 @@ internal static class AnalyzeCommand
         var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Largest image or video frame accepted, in pixels, checked from the file header before decoding; a folder's larger images are skipped and listed.", DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxImagePixels };
         var detector = new Option<string>("--detector") { Description = "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).", DefaultValueFactory = _ => "yunet" };
         detector.AcceptOnlyFromAmong("yunet", "haar");
+        var detectorModel = new Option<string?>("--detector-model") { HelpName = "FILE", Description = "A YuNet ONNX model file to detect faces with instead of the one shipped (yunet only)." };
         var modelThreads = new Option<int>("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, summary.json/txt and timeline.png.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels, detector })
+        foreach (var option in new Option[] { camera, checkpoint, output, every, detectEvery, smoothing, uncertainBelow, annotate, facesCropped, device, maxFrames, modelThreads, sequence, maxPixels, detector, detectorModel })
             command.Options.Add(option);
         var batch = new BatchFlags(command);
 
@@ -58,7 +59,7 @@ internal static class AnalyzeCommand
             var settings = Parse(
                 isBatch ? null : inputs.FirstOrDefault(), isBatch ? BatchAnalyze.PlaceholderCamera(parse.GetValue(camera)) : parse.GetValue(camera), parse.GetValue(checkpoint), parse.GetValue(output)!, parse.GetValue(every), parse.GetValue(detectEvery),
                 parse.GetValue(smoothing), parse.GetValue(uncertainBelow), parse.GetValue(annotate), parse.GetValue(facesCropped),
-                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels), parse.GetValue(detector)!);
+                parse.GetValue(device)!, parse.GetValue(maxFrames), parse.GetValue(modelThreads), parse.GetValue(sequence), parse.GetValue(maxPixels), parse.GetValue(detector)!, parse.GetValue(detectorModel));
             if (isBatch) return await BatchAnalyze.RunAsync(batch.Parse(parse, inputs, settings), loadClassifier, cancellationToken);
             return await RunAsync(settings, loadClassifier, cancellationToken);
         });
@@ -68,7 +69,7 @@ internal static class AnalyzeCommand
     /// <summary>Turns flag values into settings; a value out of range is a <see cref="UsageException"/> naming the flag.</summary>
     internal static AnalyzeSettings Parse(string? input, int? camera, string? checkpoint, string output, int every, int detectEvery, double smoothing,
         double uncertainBelow, bool annotate, bool facesCropped, string device, int? maxFrames, int modelThreads = 0, bool sequence = false,
-        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels, string detector = "yunet")
+        long maxPixels = AnalyzerOptions.DefaultMaxImagePixels, string detector = "yunet", string? detectorModel = null)
     {
         if (input is null && camera is null) throw new UsageException("analyze needs an <input> path or --camera N.");
         if (input is not null && camera is not null) throw new UsageException("Give either an <input> path or --camera N, not both.");
@@ -95,6 +96,7 @@ internal static class AnalyzeCommand
             "haar" => FaceDetectorKind.Haar,
             _ => throw new UsageException($"--detector must be yunet or haar (got '{detector}')."),
         };
+        if (detectorModel is not null && detectorKind != FaceDetectorKind.YuNet) throw new UsageException("--detector-model is a YuNet model: it needs --detector yunet.");
 
         var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
         var analyzer = new AnalyzerOptions
@@ -106,7 +108,7 @@ internal static class AnalyzeCommand
             FacesCropped = facesCropped,
             Sequence = sequence,
             MaxImagePixels = maxPixels,
-            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind },
+            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = new RecognizerOptions(smoothing, uncertainBelow),
         };
         return new AnalyzeSettings(source, checkpoint, deviceKind, analyzer, new OutputOptions(output, annotate, AnalysisPlots.Instance));

@@ -43,6 +43,7 @@ internal static class FlagVocabulary
         ["AnalyzerOptions.ModelThreads"] = "--model-threads",
         ["RecognizerOptions.Smoothing"] = "--smoothing",
         ["RecognizerOptions.UncertainBelow"] = "--uncertain-below",
+        ["DetectorOptions.ModelPath"] = "--detector-model",
     };
 
     /// <summary>Library phrases about APIs, and what a command-line user is told instead.</summary>
