@@ -99,15 +99,19 @@ public sealed class YuNetFaceDetector : IFaceDetector
         }
         catch (OpenCVException e)
         {
-            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {e.Message}");
+            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {FirstLine(e.Message)}");
         }
         catch (OpenCvSharpException e)
         {
-            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {e.Message}");
+            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {FirstLine(e.Message)}");
         }
         networks[size] = network;
         return network;
     }
+
+    // OpenCV's importer errors quote the ONNX node over several lines ("> Node [...]: ... \n> "); the first says what failed.
+    private static string FirstLine(string message) =>
+        message.Split('\n').Select(l => l.Trim().TrimStart('>').Trim()).FirstOrDefault(l => l.Length > 0) ?? message;
 
     // YuNet takes 8-bit BGR; grey and BGRA frames are converted, 16-bit ones scaled down.
     private static void ToBgr8(Mat frame, Mat destination)
