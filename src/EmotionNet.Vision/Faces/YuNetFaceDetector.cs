@@ -30,8 +30,10 @@ public sealed class YuNetFaceDetector : IFaceDetector
         OpenCvRuntime.Ensure();
         modelPath = Options.ModelPath is { } path ? Path.GetFullPath(path) : YuNetModelResource.Path;
         if (!File.Exists(modelPath)) throw new EmotionNetException($"The face-detector model '{modelPath}' does not exist.");
-        // Build one network now, so a damaged model fails here, naming the file, not on the first frame.
-        _ = Network(new Size(64, 64));
+        // Build one network and run it once now, so a damaged model, or valid ONNX that is not YuNet (it
+        // loads, but has none of YuNet's outputs), fails here naming the file, not on the first frame.
+        using var blank = new Mat(64, 64, MatType.CV_8UC3, Scalar.All(0));
+        Run(Network(blank.Size()), blank);
     }
 
     /// <summary>The settings in use.</summary>
@@ -56,8 +58,7 @@ public sealed class YuNetFaceDetector : IFaceDetector
             Cv2.Resize(bgr, small, size, 0, 0, InterpolationFlags.Area);
             input = small;
         }
-        var network = Network(input.Size());
-        network.Detect(input, found);
+        Run(Network(input.Size()), input);
 
         var rows = found.Empty() ? 0 : found.Rows;
         var faces = new List<DetectedFace>(rows);
@@ -86,6 +87,18 @@ public sealed class YuNetFaceDetector : IFaceDetector
         }
         faces.Sort((a, b) => a.Box.X != b.Box.X ? a.Box.X.CompareTo(b.Box.X) : a.Box.Y.CompareTo(b.Box.Y));
         return faces;
+    }
+
+    private void Run(FaceDetectorYN network, Mat input)
+    {
+        try
+        {
+            network.Detect(input, found);
+        }
+        catch (OpenCVException e)
+        {
+            throw new EmotionNetException($"The face-detector model '{modelPath}' is not a YuNet face detector (it does not run as one): {FirstLine(e.Message)}");
+        }
     }
 
     private FaceDetectorYN Network(Size size)

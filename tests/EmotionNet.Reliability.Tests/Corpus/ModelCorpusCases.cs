@@ -36,6 +36,7 @@ internal static class ModelCorpusCases
         Detector("yunet-cut-in-half.onnx", () => BatchCorpusFiles.YuNetBytes[..(BatchCorpusFiles.YuNetBytes.Length / 2)], Error<EmotionNetException>("could not be loaded as a YuNet ONNX model")),
         Detector("yunet-garbage-appended.onnx", () => [.. BatchCorpusFiles.YuNetBytes, .. Random(4096, 3)], Error<EmotionNetException>("could not be loaded as a YuNet ONNX model")),
         Detector("emotionnet-model.onnx", () => BatchCorpusFiles.TinyOnnxBytes, Error<EmotionNetException>("could not be loaded as a YuNet ONNX model")),
+        Detector("relu-model.onnx", OnnxSurgery.ReluModel, Error<EmotionNetException>("is not a YuNet face detector")),
         new("detector/a-folder.onnx (generated)", "detector", EntryPoint.DetectorModel,
             () => CorpusFiles.Make("detector/a-folder.onnx", p => Directory.CreateDirectory(p)), Error<EmotionNetException>("does not exist")),
 

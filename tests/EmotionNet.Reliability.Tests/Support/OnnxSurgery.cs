@@ -21,4 +21,16 @@ internal static class OnnxSurgery
         if (entry is not null) m.MetadataProps.Remove(entry);
         if (value is not null) m.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
     });
+
+    /// <summary>A valid one-node model (input [1, 3, ?, ?] through Relu): ONNX that OpenCV imports, but no face detector.</summary>
+    public static byte[] ReluModel()
+    {
+        var graph = new GraphProto { Name = "relu" };
+        graph.Input.Add(Onnx.Graph.GraphBuilder.FloatValue("input", 1, 3, "height", "width"));
+        graph.Output.Add(Onnx.Graph.GraphBuilder.FloatValue("output", 1, 3, "height", "width"));
+        graph.Node.Add(new NodeProto { OpType = "Relu", Name = "relu", Input = { "input" }, Output = { "output" } });
+        var model = new ModelProto { IrVersion = 8, ProducerName = "EmotionNet corpus", Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        return model.ToByteArray();
+    }
 }
