@@ -1,13 +1,13 @@
 using EmotionNet.Fuzz;
 using SharpFuzz;
 
-// Usage: EmotionNet.Fuzz <csv|checkpoint> [file]
+// Usage: EmotionNet.Fuzz <csv|checkpoint|manifest|onnx|merge|image> [file]
 //   with a file: runs the target once on it (reproduces a finding, exit 0 when it is handled);
 //   without: the AFL++ loop (stdin), started by eng/fuzz.sh.
-// EmotionNet.Fuzz make-seeds DIR writes a tiny checkpoint and its payload, the checkpoint seeds.
-if (args is ["make-seeds", var seedDir])
+// EmotionNet.Fuzz make-seeds TARGET DIR writes the seeds made by this build (checkpoint, onnx, merge).
+if (args is ["make-seeds", var seedTarget, var seedDir])
 {
-    Seeds.Write(seedDir);
+    Seeds.Write(seedTarget, seedDir);
     return 0;
 }
 if (args.Length is < 1 or > 2 || !Targets.All.TryGetValue(args[0], out var target))

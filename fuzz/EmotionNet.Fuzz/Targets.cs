@@ -7,7 +7,8 @@ namespace EmotionNet.Fuzz;
 
 /// <summary>
 /// The fuzz targets. Each feeds the input to a reader and swallows only the documented exceptions
-/// (<see cref="DataFormatException"/>, <see cref="CheckpointException"/>); anything else escapes,
+/// (<see cref="DataFormatException"/>, <see cref="CheckpointException"/>, <see cref="EmotionNetException"/>
+/// for the batch, ONNX and image targets in their own files); anything else escapes,
 /// which SharpFuzz reports to AFL++ as a crash.
 /// </summary>
 internal static class Targets
@@ -16,6 +17,10 @@ internal static class Targets
     {
         ["csv"] = Csv,
         ["checkpoint"] = CheckpointBytes,
+        ["manifest"] = ManifestTarget.Run,
+        ["onnx"] = OnnxTarget.Run,
+        ["merge"] = MergeTarget.Run,
+        ["image"] = ImageTarget.Run,
     };
 
     // No EmotionNet code may run before SharpFuzz's loop starts (its instrumentation needs AFL's shared
@@ -75,7 +80,7 @@ internal static class Targets
         return file;
     }
 
-    private static byte[] ReadAll(Stream input)
+    public static byte[] ReadAll(Stream input)
     {
         using var copy = new MemoryStream();
         input.CopyTo(copy);

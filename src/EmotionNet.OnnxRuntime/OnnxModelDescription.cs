@@ -15,7 +15,7 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
 {
     public static OnnxModelDescription Read(InferenceSession session, string source)
     {
-        var metadata = session.ModelMetadata.CustomMetadataMap;
+        var metadata = Metadata(session, source);
         string Require(string key) => metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value
             : throw new OnnxModelException($"'{source}' is an ONNX model but not an exported EmotionNet model: its metadata has no '{key}' " +
                 "(export one with 'emotionnet export').");
@@ -43,6 +43,20 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
         CheckInput(session, source);
         CheckOutput(session, source, classes.Count);
         return new OnnxModelDescription(classes, sequenceLength, normalization);
+    }
+
+    private static Dictionary<string, string> Metadata(InferenceSession session, string source)
+    {
+        try
+        {
+            return session.ModelMetadata.CustomMetadataMap;
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or NullReferenceException)
+        {
+            // ONNX Runtime's managed wrapper fails with NullReferenceException on a metadata key holding a NUL
+            // byte (the native side cuts the key there and the lookup of the full key finds nothing).
+            throw new OnnxModelException($"'{source}' has metadata ONNX Runtime cannot read (a damaged or hand-made model): {e.Message}", e);
+        }
     }
 
     private static void CheckInput(InferenceSession session, string source)

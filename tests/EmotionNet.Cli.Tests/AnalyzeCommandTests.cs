@@ -1,3 +1,4 @@
+using EmotionNet.Cli.Flags;
 using System.CommandLine;
 using System.Text.Json;
 using EmotionNet.Cli;
@@ -315,5 +316,19 @@ public class AnalyzeCommandTests
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
         Assert.NotEqual(0, await CliApp.RunAsync(["analyze", folder.File("face.png"), "--out", folder.File("out"), "--detector", "mtcnn"]));
         Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Fact]
+    public void The_detector_model_flag_sets_the_yunet_model_path_and_needs_yunet()
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        EmotionNet.Cli.Analysis.AnalyzeSettings Parse(string detector, string? model) =>
+            model is null ? ParseSettings(folder.File("face.png"), "--detector", detector) : ParseSettings(folder.File("face.png"), "--detector", detector, "--detector-model", model);
+
+        Assert.Null(Parse("yunet", null).Analyzer.Detector.ModelPath);
+        Assert.Equal(AnalyzerOptions.Default.Detector with { ModelPath = "my-yunet.onnx" }, Parse("yunet", "my-yunet.onnx").Analyzer.Detector);
+        Assert.Contains("--detector yunet", Assert.Throws<UsageException>(() => Parse("haar", "my-yunet.onnx")).Message, StringComparison.Ordinal);
+        Assert.Equal("--detector-model", FlagVocabulary.FlagFor("DetectorOptions.ModelPath"));
     }
 }

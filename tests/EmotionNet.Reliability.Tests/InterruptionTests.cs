@@ -1,9 +1,7 @@
 using EmotionNet.Evaluation;
-using System.Text.Json;
 using EmotionNet.Checkpoints;
 using EmotionNet.Reliability.Tests.Support;
 using EmotionNet.Training.Reporting;
-using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace EmotionNet.Reliability.Tests;
@@ -102,33 +100,7 @@ public sealed class InterruptionTests(ITestOutputHelper log) : IDisposable
     private static void AssertEverythingOnDiskIsUsable(string run)
     {
         if (!Directory.Exists(run)) return;
-        foreach (var file in Directory.GetFiles(run))
-        {
-            var name = Path.GetFileName(file);
-            // Temporary siblings (".name.<guid>.tmp.ext") are the only files allowed to be partial.
-            if (name.StartsWith('.') && name.Contains(".tmp", StringComparison.Ordinal)) continue;
-            switch (Path.GetExtension(file))
-            {
-                case ".ckpt":
-                    var checkpoint = Checkpoint.Load(file);
-                    checkpoint.CreateModel(file).Dispose();
-                    break;
-                case ".json":
-                    using (JsonDocument.Parse(File.ReadAllBytes(file))) { }
-                    break;
-                case ".csv":
-                    var lines = File.ReadAllLines(file);
-                    Assert.All(lines, l => Assert.Equal(lines[0].Split(',').Length, l.Split(',').Length));
-                    Assert.EndsWith("\n", File.ReadAllText(file), StringComparison.Ordinal);
-                    break;
-                case ".png":
-                    using (var image = Cv2.ImRead(file)) Assert.False(image.Empty(), file);
-                    break;
-                default:
-                    Assert.Fail($"unexpected file '{name}' in the run folder");
-                    break;
-            }
-        }
+        foreach (var file in Directory.GetFiles(run).Where(f => !OutputFiles.IsTemporary(f))) OutputFiles.AssertUsable(file);
     }
 
     private static string Describe(string run)

@@ -74,6 +74,8 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             "haar" => FaceDetectorKind.Haar,
             _ => throw new UsageException($"--detector must be yunet or haar (got '{detector}')."),
         };
+        var detectorModel = parse.GetValue(flags.DetectorModel);
+        if (detectorModel is not null && detectorKind != FaceDetectorKind.YuNet) throw new UsageException("--detector-model is a YuNet model: it needs --detector yunet.");
         var temporal = parse.GetValue(flags.Temporal)!;
         var temporalMode = temporal.ToLowerInvariant() switch
         {
@@ -87,7 +89,7 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
         analyzer = analyzer with
         {
             MaxImagePixels = maxPixels,
-            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind },
+            Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };
         return new AnalyzeSettings(source, parse.GetValue(flags.Checkpoint), deviceKind, analyzer,

@@ -54,6 +54,7 @@ internal static class FlagVocabulary
         ["RecognizerOptions.UncertainBelow"] = "--uncertain-below",
         ["RecognizerOptions.Temporal"] = "--temporal",
         ["SegmentOptions.GapSeconds"] = "--segment-gap",
+        ["DetectorOptions.ModelPath"] = "--detector-model",
     };
 
     /// <summary>Library phrases about APIs, and what a command-line user is told instead.</summary>

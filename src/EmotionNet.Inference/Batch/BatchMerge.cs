@@ -8,6 +8,8 @@ namespace EmotionNet.Inference.Batch;
 /// </summary>
 public static class BatchMerge
 {
+    private const int MissingNamed = 5;
+
     /// <summary>Reads every shard folder, checks they are the shards of one plan, and writes the combined report and segments to <paramref name="output"/>.</summary>
     /// <exception cref="EmotionNetException">
     /// A folder is not a batch folder, the folders come from different plans or models, a shard is given
@@ -37,9 +39,13 @@ public static class BatchMerge
                 throw new EmotionNetException($"'{folder}' and '{other}' are both shard {plan.Shard}.");
             byIndex[plan.Shard.Index] = folder;
         }
-        var missing = Enumerable.Range(0, count).Where(i => !byIndex.ContainsKey(i)).ToArray();
-        if (missing.Length > 0)
-            throw new EmotionNetException($"Shard(s) {string.Join(", ", missing.Select(i => $"{i}/{count}"))} missing: pass the output folder of every shard of the batch.");
+        if (byIndex.Count < count)
+        {
+            // A damaged plan may claim two billion shards: name the first few missing, count the rest.
+            var missing = Enumerable.Range(0, count).Where(i => !byIndex.ContainsKey(i)).Take(MissingNamed).Select(i => $"{i}/{count}").ToArray();
+            var more = count - byIndex.Count - missing.Length;
+            throw new EmotionNetException($"Shard(s) {string.Join(", ", missing)}{(more > 0 ? $" and {more} more" : "")} missing from {string.Join(", ", shardFolders.Select(f => $"'{f}'"))}: pass the output folder of every shard of the batch.");
+        }
 
         var classes = first.Plan.Classes;
         var records = first.Plan.Inputs

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EmotionNet.IO;
+using EmotionNet.Options;
 
 namespace EmotionNet.Inference.Batch;
 
@@ -43,9 +44,13 @@ public sealed record BatchPlanFile(string Fingerprint, Shard Shard, IReadOnlyLis
     }
 
     /// <summary>Reads <paramref name="folder"/>/batch-plan.json.</summary>
-    /// <exception cref="EmotionNetException">The folder is not a batch folder, or its plan cannot be read; the message names it.</exception>
+    /// <exception cref="EmotionNetException">
+    /// The folder does not exist or is not a batch folder, or its plan cannot be read or is not one a batch
+    /// writes (a missing or null field, a shard out of range, an input folder that is not a plain folder name); the message names it.
+    /// </exception>
     public static BatchPlanFile Read(string folder)
     {
+        if (!Directory.Exists(folder)) throw new EmotionNetException($"Batch output folder '{folder}' does not exist.");
         var file = Path.Combine(folder, BatchFiles.Plan);
         if (!File.Exists(file)) throw new EmotionNetException($"'{folder}' is not a batch output folder: it has no {BatchFiles.Plan}.");
         try
@@ -53,14 +58,26 @@ public sealed record BatchPlanFile(string Fingerprint, Shard Shard, IReadOnlyLis
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
             var root = document.RootElement;
             return new BatchPlanFile(
-                root.GetProperty("fingerprint").GetString()!,
+                Text(root, "fingerprint"),
                 new Shard(root.GetProperty("shard_index").GetInt32(), root.GetProperty("shard_count").GetInt32()).Validate(),
-                root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).ToArray(),
-                root.GetProperty("inputs").EnumerateArray().Select(i => new BatchInput(i.GetProperty("path").GetString()!, i.GetProperty("input").GetString()!, i.GetProperty("folder").GetString()!)).ToArray());
+                root.GetProperty("classes").EnumerateArray().Select((c, i) => c.GetString() ?? throw new JsonException($"classes[{i}] is null.")).ToArray(),
+                root.GetProperty("inputs").EnumerateArray().Select((input, i) => new BatchInput(Text(input, "path", i), Text(input, "input", i), FolderName(input, i))).ToArray());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or OptionsException)
         {
             throw new EmotionNetException($"Could not read '{file}': {e.Message}", e);
         }
+    }
+
+    private static string Text(JsonElement element, string name, int? input = null) =>
+        element.GetProperty(name).GetString() ?? throw new JsonException($"{(input is { } i ? $"inputs[{i}]." : "")}{name} is null.");
+
+    // Merge reads each input's marker from shard/<folder>: a name that climbs out ("..", "a/b") would read elsewhere.
+    private static string FolderName(JsonElement input, int index)
+    {
+        var name = Text(input, "folder", index);
+        if (name.Length == 0 || name is "." or ".." || name.AsSpan().IndexOfAny('/', '\\', '\0') >= 0)
+            throw new JsonException($"inputs[{index}].folder '{name}' is not a folder name.");
+        return name;
     }
 }

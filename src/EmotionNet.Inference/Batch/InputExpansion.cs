@@ -24,7 +24,7 @@ internal static class InputExpansion
     /// A file is one input; a folder is one input per video below it, or itself (an image sequence)
     /// when it holds no videos; a glob is every image or video it matches.
     /// </summary>
-    /// <exception cref="EmotionNetException">Nothing is there, or a glob matches no image or video.</exception>
+    /// <exception cref="EmotionNetException">Nothing is there, a glob matches no image or video, or it is not a valid pattern.</exception>
     public static IEnumerable<Entry> Expand(string path)
     {
         if (IsGlob(path)) return Glob(path);
@@ -49,7 +49,16 @@ internal static class InputExpansion
         var rest = segments.Skip(literal.Length).ToArray();
         var prefix = string.Join('/', literal);
         var root = Path.GetFullPath(literal.Length == 0 ? "." : prefix.Length == 0 ? "/" : prefix);
-        var regex = new Regex("^" + ToRegex(string.Join('/', rest)) + "$", RegexOptions.CultureInvariant);
+        Regex regex;
+        try
+        {
+            regex = new Regex("^" + ToRegex(string.Join('/', rest)) + "$", RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            // A set such as [z-a] is a reversed range: the pattern is the user's, so is the mistake.
+            throw new EmotionNetException($"'{pattern}' is not a valid glob pattern: {e.Message}", e);
+        }
         var deep = rest.Length > 1 || rest.Any(s => s.Contains("**", StringComparison.Ordinal));
         var matches = !Directory.Exists(root) ? [] : Directory.EnumerateFiles(root, "*", deep ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
             .Where(f => MediaExtensions.IsImage(f) || MediaExtensions.IsVideo(f))

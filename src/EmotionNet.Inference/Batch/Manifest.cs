@@ -5,10 +5,13 @@ namespace EmotionNet.Inference.Batch;
 /// argument). Blank lines and lines starting with '#' are skipped; surrounding white space is trimmed;
 /// a relative path is relative to the manifest's folder, not the working folder, so a manifest can be
 /// moved together with its data. A path that does not exist, or one listed twice, is an error naming
-/// <c>file:line</c>.
+/// <c>file:line</c>, and so is a line longer than <see cref="MaxLineLength"/>.
 /// </summary>
 public static class Manifest
 {
+    /// <summary>Longest line read, in characters: PATH_MAX on Linux; a longer line is no path, and quoting it would flood the message.</summary>
+    public const int MaxLineLength = 4096;
+
     /// <summary>The inputs of <paramref name="file"/>, in file order, with the line each came from.</summary>
     /// <exception cref="EmotionNetException">The manifest cannot be read.</exception>
     /// <exception cref="ManifestException">A line names nothing usable or repeats an earlier input.</exception>
@@ -31,6 +34,11 @@ public static class Manifest
         {
             var line = lines[i].Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.Length > MaxLineLength)
+                throw new ManifestException(file, i + 1, $"the line is {line.Length:N0} characters long, longer than {MaxLineLength} characters: no path is that long.");
+            // .NET refuses a path holding NUL with an ArgumentException; no file system allows one.
+            if (line.Contains('\0', StringComparison.Ordinal))
+                throw new ManifestException(file, i + 1, "the line holds a NUL character, which no path can.");
             var path = Path.IsPathRooted(line) ? line : Path.Combine(folder, line);
             IEnumerable<InputExpansion.Entry> found;
             try

@@ -30,8 +30,10 @@ public sealed class YuNetFaceDetector : IFaceDetector
         OpenCvRuntime.Ensure();
         modelPath = Options.ModelPath is { } path ? Path.GetFullPath(path) : YuNetModelResource.Path;
         if (!File.Exists(modelPath)) throw new EmotionNetException($"The face-detector model '{modelPath}' does not exist.");
-        // Build one network now, so a damaged model fails here, naming the file, not on the first frame.
-        _ = Network(new Size(64, 64));
+        // Build one network and run it once now, so a damaged model, or valid ONNX that is not YuNet (it
+        // loads, but has none of YuNet's outputs), fails here naming the file, not on the first frame.
+        using var blank = new Mat(64, 64, MatType.CV_8UC3, Scalar.All(0));
+        Run(Network(blank.Size()), blank);
     }
 
     /// <summary>The settings in use.</summary>
@@ -56,8 +58,7 @@ public sealed class YuNetFaceDetector : IFaceDetector
             Cv2.Resize(bgr, small, size, 0, 0, InterpolationFlags.Area);
             input = small;
         }
-        var network = Network(input.Size());
-        network.Detect(input, found);
+        Run(Network(input.Size()), input);
 
         var rows = found.Empty() ? 0 : found.Rows;
         var faces = new List<DetectedFace>(rows);
@@ -88,6 +89,18 @@ public sealed class YuNetFaceDetector : IFaceDetector
         return faces;
     }
 
+    private void Run(FaceDetectorYN network, Mat input)
+    {
+        try
+        {
+            network.Detect(input, found);
+        }
+        catch (OpenCVException e)
+        {
+            throw new EmotionNetException($"The face-detector model '{modelPath}' is not a YuNet face detector (it does not run as one): {FirstLine(e.Message)}");
+        }
+    }
+
     private FaceDetectorYN Network(Size size)
     {
         if (networks.TryGetValue(size, out var network)) return network;
@@ -99,15 +112,19 @@ public sealed class YuNetFaceDetector : IFaceDetector
         }
         catch (OpenCVException e)
         {
-            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {e.Message}");
+            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {FirstLine(e.Message)}");
         }
         catch (OpenCvSharpException e)
         {
-            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {e.Message}");
+            throw new EmotionNetException($"The face-detector model '{modelPath}' could not be loaded as a YuNet ONNX model: {FirstLine(e.Message)}");
         }
         networks[size] = network;
         return network;
     }
+
+    // OpenCV's importer errors quote the ONNX node over several lines ("> Node [...]: ... \n> "); the first says what failed.
+    private static string FirstLine(string message) =>
+        message.Split('\n').Select(l => l.Trim().TrimStart('>').Trim()).FirstOrDefault(l => l.Length > 0) ?? message;
 
     // YuNet takes 8-bit BGR; grey and BGRA frames are converted, 16-bit ones scaled down.
     private static void ToBgr8(Mat frame, Mat destination)

@@ -159,6 +159,11 @@ public static class CorpusCases
         Made("video", "cut-in-half.avi", EntryPoint.Analyze, p => CorpusFiles.WriteCutVideo(p, 0.5), Ok("a video cut in half yields the frames before the cut")),
         Made("video", "cut-in-half.mp4", EntryPoint.Analyze, p => CorpusFiles.WriteCutVideo(p, 0.5), Error<EmotionNetException>("could not be opened")),
         Made("video", "header-only.avi", EntryPoint.Analyze, p => CorpusFiles.WriteCutVideo(p, 0.02), Error<EmotionNetException>("could not be opened")),
+
+        // --- the inputs added with batches, YuNet and ONNX ---
+        .. ModelCorpusCases.All,
+        .. FolderCorpusCases.All,
+        .. BatchCorpusCases.All,
     ];
 
     public static CorpusCase Get(string name) => All.Single(c => c.Name == name);

@@ -21,8 +21,9 @@ internal static class CorpusRunner
     /// <summary>A case that takes longer than this hangs, as far as the tests are concerned.</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
 
-    /// <summary>The file the error must name: the input, or for resume the run's last.ckpt it was copied to.</summary>
-    public static string NamedFile(CorpusCase c, string input) => c.Entry == EntryPoint.Resume ? "last.ckpt" : Path.GetFileName(input);
+    /// <summary>What the error must name: the case's <see cref="CorpusCase.ApiNames"/>/<see cref="CorpusCase.CliNames"/>, for resume the run's last.ckpt the input was copied to, else the input's file name.</summary>
+    public static string NamedFile(CorpusCase c, string input, bool cli) =>
+        (cli ? c.CliNames ?? c.ApiNames : c.ApiNames) ?? (c.Entry == EntryPoint.Resume ? "last.ckpt" : Path.GetFileName(input.TrimEnd('/')));
 
     /// <summary>Runs the library entry point; returns what it produced (for success cases).</summary>
     public static string RunApi(CorpusCase c, string input, string workDir)
@@ -67,6 +68,16 @@ internal static class CorpusRunner
                     enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
                 return $"{frames} frames, {faces} faces";
+            case EntryPoint.DetectorModel:
+                return BatchCorpusRunner.Detect(input);
+            case EntryPoint.PhotoFolder:
+                return BatchCorpusRunner.AnalyzeFolder(input, workDir);
+            case EntryPoint.Manifest:
+                return BatchCorpusRunner.RunManifest(input, workDir);
+            case EntryPoint.ShardFlags:
+                return BatchCorpusRunner.RunShard(input, workDir);
+            case EntryPoint.Merge:
+                return BatchCorpusRunner.Merge(input, workDir);
             default:
                 throw new ArgumentOutOfRangeException(nameof(c), c.Entry, null);
         }
@@ -85,6 +96,11 @@ internal static class CorpusRunner
             EntryPoint.Resume => ResumeArgs(input, workDir),
             EntryPoint.OnnxModel => ["analyze", CorpusFiles.Committed("images/grey-8bit.png"), "--checkpoint", input, "--out", output, "--device", "cpu"],
             EntryPoint.Analyze => ["analyze", input, "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
+            EntryPoint.DetectorModel => ["analyze", BatchCorpusFiles.FacePhoto, "--detector-model", input, "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
+            EntryPoint.PhotoFolder => ["analyze", input, "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
+            EntryPoint.Manifest => ["analyze", "--manifest", input, "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
+            EntryPoint.ShardFlags => ["analyze", .. BatchCorpusFiles.TwoPhotos, .. input.Split('|'), "--checkpoint", CorpusFiles.TinyCheckpoint, "--out", output, "--device", "cpu"],
+            EntryPoint.Merge => ["merge", .. BatchCorpusRunner.ShardFolders(input), "--out", output],
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Entry, null),
         };
     }
