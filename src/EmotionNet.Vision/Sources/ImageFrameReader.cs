@@ -56,6 +56,11 @@ internal sealed class ImageFrameReader(InputSource source, double fps, long maxP
             reason = tooBig;
             return null;
         }
+        if (ImageHeader.PngChunkPastEnd(file) is { } chunk)
+        {
+            reason = $"Image '{file}' could not be decoded: the file is corrupt or cut short (PNG chunk {chunk} runs past its end).";
+            return null;
+        }
         Mat image;
         try
         {
