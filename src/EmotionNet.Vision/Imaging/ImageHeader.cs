@@ -50,6 +50,37 @@ public static class ImageHeader
         return null;
     }
 
+    /// <summary>
+    /// For a PNG, the first chunk that claims to run past the end of the file ("IDAT, 4294967276 bytes"),
+    /// else null (not a PNG, unreadable, or every chunk fits). OpenCV's PNG decoder spends seconds on a
+    /// 67-byte file whose chunk claims 4 GB, so such a file is refused before it is decoded.
+    /// </summary>
+    public static string? PngChunkPastEnd(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            Span<byte> head = stackalloc byte[8];
+            if (ReadUpTo(file, head) < 8 || !head.SequenceEqual(PngSignature)) return null;
+            for (var guard = 0; guard < 100_000 && file.Position < file.Length; guard++)
+            {
+                if (ReadUpTo(file, head) < 8) return null;
+                var length = (long)BinaryPrimitives.ReadUInt32BigEndian(head);
+                var type = Encoding.Latin1.GetString(head[4..]);
+                // Data, then a 4-byte CRC.
+                if (file.Position + length + 4 > file.Length) return $"{type}, {length} bytes";
+                if (type == "IEND") return null;
+                file.Position += length + 4;
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
 
     private static (int, int)? Size(ulong width, ulong height) =>

@@ -56,7 +56,23 @@ internal sealed class ImageFrameReader(InputSource source, double fps, long maxP
             reason = tooBig;
             return null;
         }
-        var image = Cv2.ImRead(file, ImreadModes.Color);
+        if (ImageHeader.PngChunkPastEnd(file) is { } chunk)
+        {
+            reason = $"Image '{file}' could not be decoded: the file is corrupt or cut short (PNG chunk {chunk} runs past its end).";
+            return null;
+        }
+        Mat image;
+        try
+        {
+            image = Cv2.ImRead(file, ImreadModes.Color);
+        }
+        catch (OpenCVException e)
+        {
+            // A header ImageHeader does not read (or one that disagrees with it) can declare a size OpenCV's
+            // decoders refuse with an assertion (over CV_IO_MAX_IMAGE_WIDTH, height 0) rather than an empty image.
+            reason = $"Image '{file}' could not be decoded: the file is corrupt or not an image ({e.Message}).";
+            return null;
+        }
         if (!image.Empty()) return image;
         image.Dispose();
         reason = $"Image '{file}' could not be decoded: the file is corrupt or not an image.";

@@ -142,6 +142,12 @@ public static class CorpusCases
         Committed("image", "grey-8bit.png", EntryPoint.Analyze, Ok("grey images are converted: one frame, no face")),
         Committed("image", "rgba.png", EntryPoint.Analyze, Ok("RGBA images are converted (alpha dropped): one frame, no face")),
         Committed("image", "grey-16bit.png", EntryPoint.Analyze, Ok("16-bit images are converted to 8-bit: one frame, no face")),
+        // Found by the fuzzer (eng/fuzz.sh image): OpenCV's decoders threw OpenCVException (a size assertion) for headers ImageHeader does not read.
+        Committed("fuzz", "image/width-over-opencv-limit.png", EntryPoint.Analyze, Error<EmotionNetException>("could not be decoded")),
+        Committed("fuzz", "image/height-over-opencv-limit.png", EntryPoint.Analyze, Error<EmotionNetException>("could not be decoded")),
+        Committed("fuzz", "image/height-zero.png", EntryPoint.Analyze, Error<EmotionNetException>("could not be decoded")),
+        // Found by the fuzzer (eng/fuzz.sh image, a hang): a 67-byte PNG whose IDAT claims 4 GB kept OpenCV's decoder busy for 9 s.
+        Committed("fuzz", "image/chunk-of-4-gb.png", EntryPoint.Analyze, Error<EmotionNetException>("PNG chunk IDAT, 4294967276 bytes runs past its end")),
         Made("image", "huge-10000x10000.png", EntryPoint.Analyze, CorpusFiles.WriteHugeImage, Ok("a 10000x10000 image is analyzed: one frame, no face")),
 
         // --- images (folder data sets) ---
