@@ -26,6 +26,20 @@ public class AnalyzeCommandTests
 
     private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device) => new FakeClassifier();
 
+    /// <summary>An 8-frame video of one moving face and an untrained seed6 checkpoint at T = 3.</summary>
+    private static (string Video, string Checkpoint) VideoAndUntrainedCheckpoint(TempFolder folder)
+    {
+        var video = folder.File("clip.avi");
+        SyntheticScene.WriteVideo(video, 8, 320, 240, 8, SyntheticScene.OneMovingFace("face3.png", 60, 40, 140, 3));
+        var checkpoint = folder.File("tiny.ckpt");
+        using (var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = 6 }))
+        {
+            Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "seed6", Normalization = InputNormalization.Default, SequenceLength = 3 })
+                .Save(checkpoint);
+        }
+        return (video, checkpoint);
+    }
+
     /// <summary>Parses <c>analyze <paramref name="args"/></c> with the real flags and maps it to settings as the verb does.</summary>
     private static AnalyzeSettings ParseSettings(params string[] args)
     {
@@ -82,14 +96,7 @@ public class AnalyzeCommandTests
     public async Task Analyze_with_an_untrained_checkpoint_runs_the_real_classifier_end_to_end()
     {
         using var folder = new TempFolder();
-        var video = folder.File("clip.avi");
-        SyntheticScene.WriteVideo(video, 8, 320, 240, 8, SyntheticScene.OneMovingFace("face3.png", 60, 40, 140, 3));
-        var checkpoint = folder.File("tiny.ckpt");
-        using (var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = 6 }))
-        {
-            Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "seed6", Normalization = InputNormalization.Default, SequenceLength = 3 })
-                .Save(checkpoint);
-        }
+        var (video, checkpoint) = VideoAndUntrainedCheckpoint(folder);
         var output = folder.File("out");
 
         var exit = await CliApp.RunAsync(["analyze", video, "--checkpoint", checkpoint, "--device", "cpu", "--out", output]);
@@ -223,14 +230,7 @@ public class AnalyzeCommandTests
     public async Task Analyze_prints_the_number_of_segments_and_lists_the_segment_files()
     {
         using var folder = new TempFolder();
-        var video = folder.File("clip.avi");
-        SyntheticScene.WriteVideo(video, 8, 320, 240, 8, SyntheticScene.OneMovingFace("face3.png", 60, 40, 140, 3));
-        var checkpoint = folder.File("tiny.ckpt");
-        using (var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = 6 }))
-        {
-            Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "seed6", Normalization = InputNormalization.Default, SequenceLength = 3 })
-                .Save(checkpoint);
-        }
+        var (video, checkpoint) = VideoAndUntrainedCheckpoint(folder);
         var output = folder.File("out");
 
         var (exit, text) = await EmotionNet.TestSupport.Cli.CliCapture.RunAsync(["analyze", video, "--checkpoint", checkpoint, "--device", "cpu", "--out", output]);
