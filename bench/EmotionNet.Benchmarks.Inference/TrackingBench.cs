@@ -8,7 +8,7 @@ using EmotionNet.TestSupport;
 /// <summary>
 /// Face-frame recall, precision, box overlap and id switches on the seeded <see cref="TrackingScenes"/>
 /// videos, for the tracker before (IoU only, boxes kept between detections) and after (prediction and
-/// re-identification), with the Haar detector, at DetectEvery 1 and 3. The classifier is the
+/// re-identification), with YuNet (the default) and the Haar cascade, at DetectEvery 1 and 3. The classifier is the
 /// FakeClassifier: tracking does not depend on the emotions, and the fake keeps the run short.
 /// </summary>
 internal static class TrackingBench
@@ -20,27 +20,29 @@ internal static class TrackingBench
     public static void Run(Report report, int[] seeds, int frames)
     {
         var videos = seeds.Select(s => (Seed: s, Video: TrackingScenes.Video(s, frames))).ToArray();
-        var configs = new (string Name, TrackerOptions Tracker, int DetectEvery)[]
+        var trackers = new (string Name, TrackerOptions Tracker, int DetectEvery)[]
         {
             ("before: IoU only, detect every frame", TrackerOptions.IouOnly, 1),
             ("after: prediction + re-id, detect every frame", TrackerOptions.Default, 1),
             ("before: IoU only, detect every 3rd", TrackerOptions.IouOnly, 3),
             ("after: prediction + re-id, detect every 3rd", TrackerOptions.Default, 3),
         };
+        var detectors = new[] { ("YuNet", FaceDetectorKind.YuNet), ("Haar", FaceDetectorKind.Haar) };
+        var configs = detectors.SelectMany(d => trackers.Select(t => (Name: $"{d.Item1}, {t.Name}", t.Tracker, t.DetectEvery, Detector: d.Item2))).ToArray();
         report.Line($"{videos.Length} seeded videos (seeds {string.Join(", ", seeds)}) of {frames} frames, 640x480 at 30 fps, 3 faces each ({videos.Length * 3} faces in all): " +
             "each sample face walks its own lane at 3-7 px a frame, passes behind a 70 px pillar, and steps out of view for 20-60 frames once or twice. " +
             $"A face counts in the recall while at most {VisibleUpTo:P0} of it is behind the pillar (partly hidden faces are neither required nor false positives); " +
             $"a reported box matches a face at IoU >= {MatchIou}. An id switch is a face matched to a different id than the last time it was matched. " +
-            "Detector: Haar (the seed's cascade; YuNet is not in this branch). Classifier: the FakeClassifier (tracking does not depend on it).");
+            "Detectors: YuNet (the default) and Haar (the seed's cascade), each at its defaults. Classifier: the FakeClassifier (tracking does not depend on it).");
         report.Line();
         var rows = new List<IReadOnlyList<string>>();
         var perVideo = new List<IReadOnlyList<string>>();
-        foreach (var (name, tracker, detectEvery) in configs)
+        foreach (var (name, tracker, detectEvery, detector) in configs)
         {
             var total = new Score();
             foreach (var (seed, (path, truth)) in videos)
             {
-                var score = Measure(path, truth, new AnalyzerOptions { DetectEvery = detectEvery, Tracker = tracker, ModelThreads = 1 });
+                var score = Measure(path, truth, new AnalyzerOptions { DetectEvery = detectEvery, Tracker = tracker, ModelThreads = 1, Detector = DetectorOptions.Default with { Kind = detector } });
                 total.Add(score);
                 perVideo.Add([name, seed.ToString(CultureInfo.InvariantCulture), Pct(score.Recall), score.IdSwitches.ToString(CultureInfo.InvariantCulture), score.Ids.ToString(CultureInfo.InvariantCulture)]);
             }
@@ -49,9 +51,9 @@ internal static class TrackingBench
                 ((double)total.Ids / total.Faces).ToString("0.0", CultureInfo.InvariantCulture)]);
             Console.Error.WriteLine($"{name}: done");
         }
-        report.Table(["tracker", "face-frame recall", "precision", "mean IoU of matched boxes", "id switches", "id switches per face", "ids per face"], rows);
+        report.Table(["detector, tracker", "face-frame recall", "precision", "mean IoU of matched boxes", "id switches", "id switches per face", "ids per face"], rows);
         report.Line("Per video:").Line();
-        report.Table(["tracker", "seed", "recall", "id switches", "ids (3 faces)"], perVideo);
+        report.Table(["detector, tracker", "seed", "recall", "id switches", "ids (3 faces)"], perVideo);
     }
 
     private static string Pct(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

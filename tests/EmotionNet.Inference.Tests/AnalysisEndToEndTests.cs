@@ -120,10 +120,10 @@ public class AnalysisEndToEndTests
         Assert.Equal(1.0, face.Shares.Sum(), 6);
 
         var csv = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
-        Assert.StartsWith("frame,time_s,face_id,x,y,w,h,label,confidence,uncertain,p_angry,", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("frame,source,time_s,face_id,x,y,w,h,label,confidence,uncertain,p_angry,", csv[0], StringComparison.Ordinal);
         Assert.Equal(1 + 30, csv.Length); // one row per frame: one face or an empty row
-        Assert.All(csv, line => Assert.Equal(10 + 7, line.Split(',').Length));
-        Assert.Equal("25,0.833,,,,,,,,,,,,,,,", csv[1 + 25]);
+        Assert.All(csv, line => Assert.Equal(11 + 7, line.Split(',').Length));
+        Assert.Equal("25,,0.833,,,,,,,,,,,,,,,", csv[1 + 25]); // a video frame: no source name, a time
 
         using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.FramesJson))))
         {
@@ -238,11 +238,13 @@ public class AnalysisEndToEndTests
         Assert.Null(report.Summary.Dominant);
         Assert.Empty(report.Summary.Faces);
         var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
-        Assert.Equal(["0,0,,,,,,,,,,,,,,,", "1,0.033,,,,,,,,,,,,,,,", "2,0.067,,,,,,,,,,,,,,,"], rows[1..]);
+        // Independent photos: each row names its file, and none claims a time.
+        Assert.Equal(["0,blank0.png,,,,,,,,,,,,,,,,", "1,blank1.png,,,,,,,,,,,,,,,,", "2,blank2.png,,,,,,,,,,,,,,,,"], rows[1..]);
         using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson))))
             Assert.Equal(JsonValueKind.Null, summary.RootElement.GetProperty("dominant").ValueKind);
-        using var plot = Cv2.ImRead(Path.Combine(output, OutputOptions.TimelinePng));
-        Assert.Equal(EmotionTimelinePlot.PanelHeight, plot.Height);
+        Assert.False(File.Exists(Path.Combine(output, OutputOptions.TimelinePng)));
+        using var plot = Cv2.ImRead(Path.Combine(output, OutputOptions.FacesPng));
+        Assert.Equal(PhotoFacesPlot.Width, plot.Width);
     }
 
     [Fact]

@@ -102,4 +102,53 @@ public class PhotoFolderTests
         var carried = await Analyze(new Fakes(), dir, new AnalyzerOptions { Sequence = true, DetectEvery = 2 });
         Assert.Single(carried[1].Faces);
     }
+
+    [Fact]
+    public async Task Outputs_of_independent_photos_name_each_photo_and_claim_no_time()
+    {
+        using var temp = new TempFolder();
+        var dir = Folder(temp, "face1.png", "face2.png", null);
+        var output = Path.Combine(temp.Path, "out");
+
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), AnalyzerOptions.Default,
+            new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance));
+
+        Assert.False(report.Summary.Timed);
+        Assert.Equal(["a.png", "b.png"], report.Summary.Faces.Select(f => f.Source));
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv)).Skip(1).Select(r => r.Split(',')).ToArray();
+        Assert.Equal(["a.png", "b.png", "c.png"], rows.Select(r => r[1]));
+        Assert.All(rows, r => Assert.Equal("", r[2])); // time_s
+        using (var frames = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.FramesJson))))
+            Assert.All(frames.RootElement.GetProperty("frames").EnumerateArray(), f => Assert.Equal(System.Text.Json.JsonValueKind.Null, f.GetProperty("time_s").ValueKind));
+        using (var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputOptions.SummaryJson))))
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, summary.RootElement.GetProperty("duration_s").ValueKind);
+            var first = summary.RootElement.GetProperty("faces")[0];
+            Assert.Equal("a.png", first.GetProperty("source").GetString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, first.GetProperty("first_s").ValueKind);
+        }
+        Assert.Contains("photo", File.ReadAllLines(Path.Combine(output, OutputOptions.SummaryText))[1], StringComparison.Ordinal);
+        // No time axis for unrelated photos: a bar per face instead of the timeline (160 px of frame + 28 per face).
+        Assert.False(File.Exists(Path.Combine(output, OutputOptions.TimelinePng)));
+        using var plot = Cv2.ImRead(Path.Combine(output, OutputOptions.FacesPng));
+        Assert.Equal((EmotionNet.Plotting.PhotoFacesPlot.Width, 160 + 28 * 2), (plot.Width, plot.Height));
+    }
+
+    [Fact]
+    public async Task A_folder_analyzed_as_a_sequence_keeps_its_times_and_timeline()
+    {
+        using var temp = new TempFolder();
+        var dir = Folder(temp, "face1.png", "face1.png");
+        var output = Path.Combine(temp.Path, "out");
+
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), new AnalyzerOptions { Sequence = true },
+            new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance));
+
+        Assert.True(report.Summary.Timed);
+        Assert.Null(Assert.Single(report.Summary.Faces).Source);
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv)).Skip(1).Select(r => r.Split(',')).ToArray();
+        Assert.Equal(["0", "0.033"], rows.Select(r => r[2]));
+        Assert.True(File.Exists(Path.Combine(output, OutputOptions.TimelinePng)));
+        Assert.False(File.Exists(Path.Combine(output, OutputOptions.FacesPng)));
+    }
 }

@@ -15,8 +15,21 @@ internal static class SummaryTable
     public static void Print(AnalysisReport report)
     {
         var summary = report.Summary;
+        var frames = summary.Timed ? "frames" : "photos";
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Input}: {summary.FramesProcessed} frames, {summary.FramesWithFaces} with faces, {summary.FramesWithoutFaces} without, {report.FramesPerSecond:0.0} fps")));
+            $"{summary.Input}: {summary.FramesProcessed} {frames}, {summary.FramesWithFaces} with faces, {summary.FramesWithoutFaces} without, {report.FramesPerSecond:0.0} fps")));
+        var table = summary.Timed ? Timeline(summary) : Photos(summary);
+        AnsiConsole.Write(table);
+        if (report.Cancelled) AnsiConsole.MarkupLine("[yellow]stopped early: the outputs hold the frames analyzed so far[/]");
+        foreach (var skipped in summary.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.Reason)}");
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"segments: {report.Segments} ({OutputOptions.SegmentsCsv}, {OutputOptions.SegmentsJson})")));
+        foreach (var file in report.Files) AnsiConsole.MarkupLine($"[grey]wrote[/] {Markup.Escape(file)}");
+    }
+
+    // A video, camera or sequence: how long each face showed each emotion.
+    private static Table Timeline(AnalysisSummary summary)
+    {
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("face");
         table.AddColumn(new TableColumn("frames").RightAligned());
@@ -25,12 +38,21 @@ internal static class SummaryTable
         foreach (var face in summary.Faces)
             table.AddRow(face.FaceId.ToString(CultureInfo.InvariantCulture), face.Frames.ToString(CultureInfo.InvariantCulture), face.Dominant.ToString(), Shares(summary, face.Shares));
         table.AddRow("[bold]all[/]", summary.FramesWithFaces.ToString(CultureInfo.InvariantCulture), summary.Dominant?.ToString() ?? "-", Shares(summary, summary.Shares));
-        AnsiConsole.Write(table);
-        if (report.Cancelled) AnsiConsole.MarkupLine("[yellow]stopped early: the outputs hold the frames analyzed so far[/]");
-        foreach (var skipped in summary.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.Reason)}");
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"segments: {report.Segments} ({OutputOptions.SegmentsCsv}, {OutputOptions.SegmentsJson})")));
-        foreach (var file in report.Files) AnsiConsole.MarkupLine($"[grey]wrote[/] {Markup.Escape(file)}");
+        return table;
+    }
+
+    // Independent photos: each face is one result in one photo; there is no time to share.
+    private static Table Photos(AnalysisSummary summary)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("face");
+        table.AddColumn("photo");
+        table.AddColumn("emotion");
+        table.AddColumn(new TableColumn("confidence").RightAligned());
+        foreach (var face in summary.Faces)
+            table.AddRow(face.FaceId.ToString(CultureInfo.InvariantCulture), Markup.Escape(face.Source ?? "-"), face.Dominant.ToString(), AnalysisSummary.Percent(face.MeanConfidence));
+        table.AddRow("[bold]all[/]", string.Create(CultureInfo.InvariantCulture, $"{summary.Faces.Count} face(s) in {summary.FramesWithFaces} photo(s)"), Shares(summary, summary.Shares), "");
+        return table;
     }
 
     private static string Shares(AnalysisSummary summary, IReadOnlyList<double> shares)

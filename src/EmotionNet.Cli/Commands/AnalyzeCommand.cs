@@ -14,7 +14,7 @@ internal static class AnalyzeCommand
     public static Command Create(ClassifierLoader loadClassifier)
     {
         var flags = new AnalyzeFlags();
-        var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, segments.csv/json, summary.json/txt and timeline.png.");
+        var command = new Command("analyze", "Detect faces and recognize their emotions in an image, image folder, video or camera; writes frames.csv/json, segments.csv/json, summary.json/txt and timeline.png (faces.png for a folder of unrelated photos).");
         flags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -33,8 +33,11 @@ public sealed record OutputOptions(string Directory, bool Annotate = false, IAna
     /// <summary>Summary table (plain text) file name.</summary>
     public const string SummaryText = "summary.txt";
 
-    /// <summary>Timeline plot file name.</summary>
+    /// <summary>Timeline plot file name (videos, cameras, sequences).</summary>
     public const string TimelinePng = "timeline.png";
+
+    /// <summary>Per-face probability plot file name, written instead of the timeline for independent photos.</summary>
+    public const string FacesPng = "faces.png";
 
     /// <summary>Annotated video base name (".mp4", or ".avi" when mp4v is unavailable).</summary>
     public const string AnnotatedVideo = "annotated";

@@ -3,12 +3,15 @@ using System.Globalization;
 using System.Text;
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Segments;
 
 namespace EmotionNet.Inference.Results;
 
 /// <summary>
-/// Per-frame CSV: <c>frame,time_s,face_id,x,y,w,h,label,confidence,uncertain,p_&lt;class&gt;...</c>, one row
-/// per face; a frame without faces gets one row whose face fields are empty.
+/// Per-frame CSV: <c>frame,source,time_s,face_id,x,y,w,h,label,confidence,uncertain,p_&lt;class&gt;...</c>, one row
+/// per face; a frame without faces gets one row whose face fields are empty. <c>source</c> is the image's
+/// file name for image inputs (empty for a video or camera), RFC 4180-quoted when it holds a comma or quote;
+/// <c>time_s</c> is empty when the frames have no time (independent photos).
 /// </summary>
 public static class CsvResultWriter
 {
@@ -16,11 +19,15 @@ public static class CsvResultWriter
     public static string Header(ClassSet classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
-        return "frame,time_s,face_id,x,y,w,h,label,confidence,uncertain," + string.Join(',', classes.ClassNames.Select(n => "p_" + n.ToLowerInvariant()));
+        return "frame,source,time_s,face_id,x,y,w,h,label,confidence,uncertain," + string.Join(',', classes.ClassNames.Select(n => "p_" + n.ToLowerInvariant()));
     }
 
     /// <summary>Writes <paramref name="frames"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, IEnumerable<FrameResult> frames, ClassSet classes)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="frames">The results, in order.</param>
+    /// <param name="classes">The classes of every probability list.</param>
+    /// <param name="timed">False for independent photos: they have no time, so <c>time_s</c> is left empty.</param>
+    public static void Write(string path, IEnumerable<FrameResult> frames, ClassSet classes, bool timed = true)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(classes);
@@ -34,15 +41,13 @@ public static class CsvResultWriter
             {
                 if (frame.Faces.Count == 0)
                 {
-                    row.Clear().Append(Invariant(frame.FrameIndex)).Append(',').Append(Seconds(frame.TimeSeconds)).Append(',', 8 + classes.Count);
+                    AppendFrame(row.Clear(), frame, timed).Append(',', 8 + classes.Count);
                     writer.WriteLine(row);
                     continue;
                 }
                 foreach (var face in frame.Faces)
                 {
-                    row.Clear()
-                        .Append(Invariant(frame.FrameIndex)).Append(',')
-                        .Append(Seconds(frame.TimeSeconds)).Append(',')
+                    AppendFrame(row.Clear(), frame, timed).Append(',')
                         .Append(Invariant(face.FaceId)).Append(',')
                         .Append(Invariant(face.Box.X)).Append(',')
                         .Append(Invariant(face.Box.Y)).Append(',')
@@ -57,6 +62,11 @@ public static class CsvResultWriter
             }
         });
     }
+
+    private static StringBuilder AppendFrame(StringBuilder row, FrameResult frame, bool timed) => row
+        .Append(Invariant(frame.FrameIndex)).Append(',')
+        .Append(frame.SourceName is { } source ? SegmentCsv.Quote(source) : "").Append(',')
+        .Append(timed ? Seconds(frame.TimeSeconds) : "");
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

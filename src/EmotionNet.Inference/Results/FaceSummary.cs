@@ -11,4 +11,8 @@ namespace EmotionNet.Inference.Results;
 /// <param name="Shares">Fraction of its frames labelled with each class, in class order (sums to 1).</param>
 /// <param name="UncertainFrames">Frames whose result was flagged uncertain.</param>
 /// <param name="MeanConfidence">Mean confidence of its labels.</param>
-public sealed record FaceSummary(int FaceId, int Frames, double FirstSeconds, double LastSeconds, Emotion Dominant, IReadOnlyList<double> Shares, int UncertainFrames, double MeanConfidence);
+public sealed record FaceSummary(int FaceId, int Frames, double FirstSeconds, double LastSeconds, Emotion Dominant, IReadOnlyList<double> Shares, int UncertainFrames, double MeanConfidence)
+{
+    /// <summary>The photo the face is in, for independent photos (a folder's file name); null for a video, camera or sequence.</summary>
+    public string? Source { get; init; }
+}

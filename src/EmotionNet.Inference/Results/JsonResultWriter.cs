@@ -13,7 +13,12 @@ namespace EmotionNet.Inference.Results;
 public static class JsonResultWriter
 {
     /// <summary>Writes <paramref name="frames"/> of <paramref name="input"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, string input, IEnumerable<FrameResult> frames, ClassSet classes)
+    /// <param name="path">The JSON file.</param>
+    /// <param name="input">The input's name, as given.</param>
+    /// <param name="frames">The results, in order.</param>
+    /// <param name="classes">The classes of every probability list.</param>
+    /// <param name="timed">False for independent photos: they have no time, so <c>time_s</c> is null.</param>
+    public static void Write(string path, string input, IEnumerable<FrameResult> frames, ClassSet classes, bool timed = true)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(classes);
@@ -31,7 +36,7 @@ public static class JsonResultWriter
             {
                 json.WriteStartObject();
                 json.WriteNumber("frame", frame.FrameIndex);
-                json.WriteNumber("time_s", Math.Round(frame.TimeSeconds, 3));
+                if (timed) json.WriteNumber("time_s", Math.Round(frame.TimeSeconds, 3)); else json.WriteNull("time_s");
                 json.WriteNumber("width", frame.Width);
                 json.WriteNumber("height", frame.Height);
                 if (frame.SourceName is { } source) json.WriteString("source_name", source);

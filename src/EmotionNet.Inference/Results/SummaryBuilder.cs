@@ -12,13 +12,18 @@ public sealed class SummaryBuilder
     private readonly SortedDictionary<int, FaceTally> faces = [];
     private readonly int[] labelCounts;
     private readonly List<SkippedInput> skipped = [];
+    private readonly bool timed;
     private int frames;
     private int framesWithFaces;
     private double lastSeconds;
 
     /// <summary>Starts an empty summary of <paramref name="input"/> over <paramref name="classes"/>.</summary>
-    public SummaryBuilder(string input, ClassSet classes)
+    /// <param name="input">The input's name.</param>
+    /// <param name="classes">The classes of the results.</param>
+    /// <param name="timed">False for independent photos: the summary then has no times, and each face names its photo (<see cref="FaceSummary.Source"/>).</param>
+    public SummaryBuilder(string input, ClassSet classes, bool timed = true)
     {
+        this.timed = timed;
         ArgumentNullException.ThrowIfNull(classes);
         this.input = input;
         this.classes = classes;
@@ -37,7 +42,7 @@ public sealed class SummaryBuilder
             var label = classes.IndexOf(face.Label);
             if (label < 0) continue;
             if (!faces.TryGetValue(face.FaceId, out var tally))
-                faces[face.FaceId] = tally = new FaceTally(classes.Count, frame.TimeSeconds);
+                faces[face.FaceId] = tally = new FaceTally(classes.Count, frame.TimeSeconds, timed ? null : frame.SourceName);
             tally.Add(label, frame.TimeSeconds, face.Confidence, face.Uncertain);
             labelCounts[label]++;
         }
@@ -56,11 +61,11 @@ public sealed class SummaryBuilder
         var total = labelCounts.Sum();
         var faceSummaries = faces.Select(f => new FaceSummary(
             f.Key, f.Value.Frames, f.Value.First, f.Value.Last, classes.Classes[ArgMax(f.Value.Labels)],
-            f.Value.Labels.Select(n => (double)n / f.Value.Frames).ToArray(), f.Value.Uncertain, f.Value.ConfidenceSum / f.Value.Frames)).ToArray();
+            f.Value.Labels.Select(n => (double)n / f.Value.Frames).ToArray(), f.Value.Uncertain, f.Value.ConfidenceSum / f.Value.Frames) { Source = f.Value.Source }).ToArray();
         return new AnalysisSummary(input, classes, frames, framesWithFaces, frames - framesWithFaces, lastSeconds,
             total == 0 ? null : classes.Classes[ArgMax(labelCounts)],
             labelCounts.Select(n => total == 0 ? 0.0 : (double)n / total).ToArray(),
-            faceSummaries) { Skipped = skipped.ToArray() };
+            faceSummaries) { Skipped = skipped.ToArray(), Timed = timed };
     }
 
     private static int ArgMax(int[] counts)
@@ -70,8 +75,9 @@ public sealed class SummaryBuilder
         return best;
     }
 
-    private sealed class FaceTally(int classCount, double first)
+    private sealed class FaceTally(int classCount, double first, string? source)
     {
+        public string? Source { get; } = source;
         public int[] Labels { get; } = new int[classCount];
         public int Frames { get; private set; }
         public double First { get; } = first;

@@ -103,36 +103,13 @@ public sealed class TemporalTrainer
         }
 
         var sampler = new TemporalClipSampler(train, o.Clips);
-        var batches = (train.Count + o.BatchSize - 1) / o.BatchSize;
-        var totalSteps = (long)batches * o.Epochs;
+        var totalSteps = (long)BatchCount(train) * o.Epochs;
         for (var epoch = done + 1; epoch <= o.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var order = Shuffle(train.Count, o.Seed, epoch);
-            model.train();
-            double lossSum = 0, correct = 0, frames = 0;
-            for (var b = 0; b < batches; b++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var step = (long)(epoch - 1) * batches + b;
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = o.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps));
-                var first = order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, train.Count - b * o.BatchSize));
-                using var scope = NewDisposeScope();
-                var (features, targets, _) = Batch(train, sampler, first, SplitMix64.Mix((ulong)o.Seed, (ulong)epoch, (ulong)b), dev);
-                random.manual_seed(Seeds.Derive(o.Seed, epoch, b)); // dropout
-                optimizer.zero_grad();
-                var (logits, _, _) = model.ClassifyEachFrame(features);
-                var flat = logits.reshape(-1, logits.shape[2]);
-                var loss = nn.functional.cross_entropy(flat, targets);
-                loss.backward();
-                optimizer.step();
-                lossSum += loss.item<float>() * targets.shape[0];
-                correct += flat.argmax(1).eq(targets).sum().item<long>();
-                frames += targets.shape[0];
-                progress?.Report(new TemporalProgress("train", b + 1, batches, epoch));
-            }
+            var (loss, accuracy) = TrainEpoch(model, optimizer, train, sampler, epoch, totalSteps, dev, progress, cancellation);
             var (valAccuracy, valCorrupted) = validation is null ? (double.NaN, double.NaN) : Validate(model, validation, dev);
-            var record = new TemporalEpoch(epoch, lossSum / frames, correct / frames, valAccuracy, valCorrupted, clock.Elapsed.TotalSeconds);
+            var record = new TemporalEpoch(epoch, loss, accuracy, valAccuracy, valCorrupted, clock.Elapsed.TotalSeconds);
             history.Add(record);
             var isBest = validation is null || valAccuracy > bestAccuracy;
             if (isBest) (bestEpoch, bestAccuracy) = (epoch, validation is null ? double.NaN : valAccuracy);
@@ -143,6 +120,41 @@ public sealed class TemporalTrainer
             AtomicFile.WriteAllText(logPath, Log(history));
         }
         return new TemporalTrainingResult(bestPath, lastPath, bestEpoch, history);
+    }
+
+    private int BatchCount(FeatureBank train) => (train.Count + Options.BatchSize - 1) / Options.BatchSize;
+
+    // One pass over the training bank in a seeded order: cosine learning rate per step, per-frame cross-entropy.
+    // Returns the mean loss and frame accuracy over the epoch.
+    private (double Loss, double Accuracy) TrainEpoch(EmotionNetModel model, optim.Optimizer optimizer, FeatureBank train, TemporalClipSampler sampler,
+        int epoch, long totalSteps, Device device, IProgress<TemporalProgress>? progress, CancellationToken cancellation)
+    {
+        var o = Options;
+        var batches = BatchCount(train);
+        var order = Shuffle(train.Count, o.Seed, epoch);
+        model.train();
+        double lossSum = 0, correct = 0, frames = 0;
+        for (var b = 0; b < batches; b++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var step = (long)(epoch - 1) * batches + b;
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = o.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps));
+            var first = order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, train.Count - b * o.BatchSize));
+            using var scope = NewDisposeScope();
+            var (features, targets, _) = Batch(train, sampler, first, SplitMix64.Mix((ulong)o.Seed, (ulong)epoch, (ulong)b), device);
+            random.manual_seed(Seeds.Derive(o.Seed, epoch, b)); // dropout
+            optimizer.zero_grad();
+            var (logits, _, _) = model.ClassifyEachFrame(features);
+            var flat = logits.reshape(-1, logits.shape[2]);
+            var loss = nn.functional.cross_entropy(flat, targets);
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<float>() * targets.shape[0];
+            correct += flat.argmax(1).eq(targets).sum().item<long>();
+            frames += targets.shape[0];
+            progress?.Report(new TemporalProgress("train", b + 1, batches, epoch));
+        }
+        return (lossSum / frames, correct / frames);
     }
 
     private (double All, double Corrupted) Validate(EmotionNetModel model, FeatureBank bank, Device device)

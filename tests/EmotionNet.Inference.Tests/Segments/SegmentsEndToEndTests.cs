@@ -44,9 +44,9 @@ public class SegmentsEndToEndTests
 
         // The same segments recomputed from frames.csv alone: per face, runs of one label with no absence over the gap.
         var frames = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv)).Skip(1).Select(l => l.Split(','))
-            .Where(f => f[2].Length > 0)
-            .Select(f => (Frame: int.Parse(f[0], CultureInfo.InvariantCulture), Time: double.Parse(f[1], CultureInfo.InvariantCulture), Face: int.Parse(f[2], CultureInfo.InvariantCulture),
-                Label: f[7], Confidence: double.Parse(f[8], CultureInfo.InvariantCulture)))
+            .Where(f => f[3].Length > 0) // frame,source,time_s,face_id,x,y,w,h,label,confidence
+            .Select(f => (Frame: int.Parse(f[0], CultureInfo.InvariantCulture), Time: double.Parse(f[2], CultureInfo.InvariantCulture), Face: int.Parse(f[3], CultureInfo.InvariantCulture),
+                Label: f[8], Confidence: double.Parse(f[9], CultureInfo.InvariantCulture)))
             .ToArray();
         var expected = new List<(int Face, string Label, int Start, int End, int Frames, double Mean)>();
         foreach (var face in frames.GroupBy(f => f.Face))
