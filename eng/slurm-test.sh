@@ -117,10 +117,22 @@ arrayed=$(date +%s)
 $cli merge "$work"/shards/shard-* --out "$work/merged"
 $cli analyze "$work/videos" --out "$work/single" --device cpu --model-threads 1 >/dev/null
 mismatch=0
-for f in batch.csv batch.json batch.png; do
+for f in batch.csv batch.json batch.png batch-segments.csv batch-segments.json; do
   if cmp -s "$work/single/$f" "$work/merged/$f"; then say "$f: merged == single process (byte-identical)"
   else say "$f: MISMATCH"; diff "$work/single/$f" "$work/merged/$f" | head -20 || true; mismatch=1; fi
 done
+# Each input's own tables, written by whichever shard had it, against the single process's.
+inputs=0
+for dir in "$work"/single/*/; do
+  name=$(basename "$dir")
+  shard=$(ls -d "$work"/shards/shard-*/"$name" 2>/dev/null | head -1)
+  [ -n "$shard" ] || { say "$name: in no shard"; mismatch=1; continue; }
+  for f in frames.csv segments.csv; do
+    cmp -s "$dir/$f" "$shard/$f" || { say "$name/$f: MISMATCH"; mismatch=1; }
+  done
+  inputs=$((inputs + 1))
+done
+say "per-input frames.csv and segments.csv of $inputs input(s): compared with the shards' copies"
 end=$(date +%s)
 say "rows: $(($(wc -l < "$work/merged/batch.csv") - 1)); setup+build+videos $((prepared - start)) s, array job $((arrayed - prepared)) s, merge+single run+compare $((end - arrayed)) s, total $((end - start)) s"
 [ "$mismatch" -eq 0 ] || { echo "slurm-test: the merged report differs from the single-process one" >&2; exit 1; }
