@@ -278,6 +278,31 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task A_photo_folder_prints_a_row_per_photo_face_and_names_the_flag_of_a_skipped_oversized_photo()
+    {
+        using var folder = new TempFolder();
+        var photos = folder.File("photos");
+        Directory.CreateDirectory(photos);
+        File.Copy(SyntheticScene.AssetPath("face1.png"), Path.Combine(photos, "a.png"));
+        File.Copy(SyntheticScene.AssetPath("face2.png"), Path.Combine(photos, "b.png"));
+        using (var big = SyntheticScene.Compose(640, 480, []))
+            OpenCvSharp.Cv2.ImWrite(Path.Combine(photos, "big.png"), big);
+
+        var (exit, text) = await EmotionNet.TestSupport.Cli.CliCapture.RunAsync(
+            ["analyze", photos, "--faces-cropped", "--max-pixels", "10000", "--device", "cpu", "--out", folder.File("out")]);
+
+        Assert.Equal(CliApp.PartialFailure, exit);
+        Assert.Contains("2 photos,", text, StringComparison.Ordinal); // big.png is skipped, not analyzed
+        Assert.Contains("photo", text, StringComparison.Ordinal);
+        Assert.Contains("a.png", text, StringComparison.Ordinal);
+        Assert.Contains("b.png", text, StringComparison.Ordinal);
+        // The library's reason names AnalyzerOptions.MaxImagePixels; a command-line user is told the flag.
+        Assert.Contains("(--max-pixels)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AnalyzerOptions", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder.File("out"), OutputOptions.FacesPng)));
+    }
+
+    [Fact]
     public async Task A_folder_where_no_image_can_be_read_exits_one_and_still_lists_them()
     {
         using var folder = new TempFolder();

@@ -40,6 +40,7 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             ModelThreads = parse.GetValue(flags.ModelThreads),
             FacesCropped = parse.GetValue(flags.FacesCropped),
             Sequence = parse.GetValue(flags.Sequence),
+            MaxImagePixels = parse.GetValue(flags.MaxPixels),
             Recognizer = new RecognizerOptions(parse.GetValue(flags.Smoothing), parse.GetValue(flags.UncertainBelow)),
         };
         var segments = new SegmentOptions(parse.GetValue(flags.SegmentGap));
@@ -52,10 +53,6 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
         {
             throw new UsageException(FlagVocabulary.Rewrite(e.Message));
         }
-        // Checked here rather than mapped through FlagVocabulary: the library's pixel-limit error already
-        // names both AnalyzerOptions.MaxImagePixels and --max-pixels, which a vocabulary entry would rewrite.
-        var maxPixels = parse.GetValue(flags.MaxPixels);
-        if (maxPixels < 1) throw new UsageException($"--max-pixels must be at least 1 (got {maxPixels}).");
 
         var output = parse.GetValue(flags.Out);
         if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
@@ -88,7 +85,6 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
         var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
         analyzer = analyzer with
         {
-            MaxImagePixels = maxPixels,
             Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };

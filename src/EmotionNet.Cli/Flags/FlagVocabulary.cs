@@ -50,6 +50,7 @@ internal static class FlagVocabulary
         ["AnalyzerOptions.DetectEvery"] = "--detect-every",
         ["AnalyzerOptions.MaxFrames"] = "--max-frames",
         ["AnalyzerOptions.ModelThreads"] = "--model-threads",
+        ["AnalyzerOptions.MaxImagePixels"] = "--max-pixels",
         ["RecognizerOptions.Smoothing"] = "--smoothing",
         ["RecognizerOptions.UncertainBelow"] = "--uncertain-below",
         ["RecognizerOptions.Temporal"] = "--temporal",

@@ -8,5 +8,5 @@ internal static class PixelLimit
     /// <summary>Null when <paramref name="width"/> x <paramref name="height"/> is within <paramref name="maxPixels"/>, else the reason naming <paramref name="what"/>.</summary>
     public static string? Exceeded(string what, long width, long height, long maxPixels) =>
         width * height <= maxPixels ? null : string.Create(CultureInfo.InvariantCulture,
-            $"{what} declares {width}x{height} = {width * height:N0} pixels, more than the limit of {maxPixels:N0} (AnalyzerOptions.MaxImagePixels, --max-pixels); it was not decoded.");
+            $"{what} declares {width}x{height} = {width * height:N0} pixels, more than the limit of {maxPixels:N0} (AnalyzerOptions.MaxImagePixels); it was not decoded.");
 }
