@@ -1,7 +1,7 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory | tracking | detection | alignment | onnx | temporal, or 'videos DIR [COUNT] [SECONDS]'
-// to write 640x480 test clips. detection and alignment read
+// MODE: profile | latency | e2e | growth | memory | tracking | tracking-real | detection | alignment | onnx | temporal, or 'videos DIR [COUNT] [SECONDS]'
+// to write 640x480 test clips. detection, alignment and tracking-real read
 // the labelled real photos (--photos DIR, default /work/shared/datasets/faces-dlib-train) and alignment
 // FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
@@ -11,7 +11,7 @@ using EmotionNet.Models;
 using EmotionNet.Runtime;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "detection", "alignment", "onnx", "temporal", "videos" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "tracking-real", "detection", "alignment", "onnx", "temporal", "videos" };
 if (args.Length >= 2 && args[0] == "videos")
 {
     // Test data for batch runs (eng/slurm-test.sh, docs/scale-out.md): videos DIR [COUNT] [SECONDS].
@@ -86,6 +86,10 @@ switch (mode)
         break;
     case "tracking":
         TrackingBench.Run(report, quick ? [1] : [1, 2, 3], quick ? 150 : 300);
+        break;
+    case "tracking-real":
+        RealPhotoScenes.PreviewFolder = Value("--images"); // the frames with the hand, truth boxes drawn (red: hidden), to look at
+        TrackingBench.RunReal(report, Value("--photos") ?? DlibFaces.DefaultFolder, quick ? 90 : 180);
         break;
 }
 report.Line($"Mode `{mode}` took {clock.Elapsed.TotalSeconds:0} s.");
