@@ -1,6 +1,5 @@
 using EmotionNet.Emotions;
 using EmotionNet.Inference.Batch;
-using EmotionNet.IO;
 using ScottPlot;
 
 namespace EmotionNet.Plotting;
@@ -16,47 +15,19 @@ public static class BatchSummaryPlot
     public const int MaxInputs = 60;
 
     /// <summary>Width of the image in pixels.</summary>
-    public const int Width = 1000;
+    public const int Width = StackedBars.Width;
 
     /// <summary>Renders <paramref name="report"/> and writes it to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, BatchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var records = report.Records.Take(MaxInputs).ToArray();
-        var plot = new Plot();
-        var bars = new List<Bar>();
-        var labels = new string[records.Length];
-        var positions = new double[records.Length];
-        for (var i = 0; i < records.Length; i++)
-        {
-            var record = records[i];
-            // The first input on top.
-            positions[i] = records.Length - 1 - i;
-            labels[i] = record.Status == BatchStatus.Done ? record.Input : $"{record.Input} ({BatchRecord.StatusName(record.Status)})";
-            var shares = BatchReport.InputShares(record, report.Classes.Count);
-            var start = 0.0;
-            for (var c = 0; c < report.Classes.Count; c++)
-            {
-                if (shares[c] <= 0) continue;
-                bars.Add(new Bar { Position = positions[i], ValueBase = start, Value = start + shares[c], FillColor = ColorOf(report.Classes[c]), Size = 0.8 });
-                start += shares[c];
-            }
-        }
-        if (bars.Count > 0)
-        {
-            var plotted = plot.Add.Bars(bars);
-            plotted.Horizontal = true;
-        }
-        foreach (var name in report.Classes)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, FillColor = ColorOf(name) });
-        plot.ShowLegend(Edge.Bottom);
-        if (records.Length > 0) plot.Axes.Left.SetTicks(positions, labels);
-        var shown = records.Length < report.Records.Count ? $" (first {records.Length} of {report.Records.Count})" : "";
-        plot.Title($"{report.Records.Count} input(s): {report.Done} done, {report.Failed} failed, {report.Pending} pending{shown}");
-        plot.XLabel("share of face-frames");
-        plot.Axes.SetLimits(0, 1, -0.6, Math.Max(0, records.Length - 1) + 0.6);
-        var height = 160 + 28 * Math.Max(1, records.Length);
-        AtomicFile.WriteVia(path, temp => plot.SavePng(temp, Width, height));
+        var rows = report.Records.Take(MaxInputs)
+            .Select(r => (r.Status == BatchStatus.Done ? r.Input : $"{r.Input} ({BatchRecord.StatusName(r.Status)})",
+                (IReadOnlyList<double>)BatchReport.InputShares(r, report.Classes.Count)))
+            .ToArray();
+        var shown = rows.Length < report.Records.Count ? $" (first {rows.Length} of {report.Records.Count})" : "";
+        StackedBars.Save(path, $"{report.Records.Count} input(s): {report.Done} done, {report.Failed} failed, {report.Pending} pending{shown}",
+            "share of face-frames", rows, report.Classes.Select(name => (name, ColorOf(name))).ToArray());
     }
 
     private static Color ColorOf(string className) =>
