@@ -16,7 +16,7 @@ namespace EmotionNet.Inference.Segments;
 /// <param name="EndSeconds">
 /// Time of its last frame plus one processed-frame interval (<c>Every / fps</c>) for sequences, so a
 /// segment covers [start, end) and the next segment of an unbroken face starts where this one ends;
-/// for independent photos, which have no duration, the time of the frame itself.
+/// for independent photos, which have no time, 0 (and <see cref="Timed"/> is false).
 /// </param>
 /// <param name="StartFrame">Source frame index of the first frame (frames.csv's <c>frame</c>).</param>
 /// <param name="EndFrame">Source frame index of the last frame, inclusive.</param>
@@ -35,6 +35,12 @@ public sealed record EmotionSegment(
     double MeanConfidence,
     int UncertainFrames)
 {
+    /// <summary>
+    /// False for independent photos, which have no time: <see cref="StartSeconds"/> and <see cref="EndSeconds"/>
+    /// are then 0 and mean nothing, and segments.csv/json leave them empty (null).
+    /// </summary>
+    public bool Timed { get; init; } = true;
+
     /// <summary><see cref="EndSeconds"/> minus <see cref="StartSeconds"/>.</summary>
     public double DurationSeconds => EndSeconds - StartSeconds;
 }

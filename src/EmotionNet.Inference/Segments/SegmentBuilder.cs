@@ -147,6 +147,8 @@ public sealed class SegmentBuilder
         }
 
         public EmotionSegment ToSegment(double? frameInterval) =>
-            new(Source, TrackId, Emotion, StartSeconds, LastSeconds + (frameInterval ?? 0), StartFrame, LastFrame, Frames, ConfidenceSum / Frames, Uncertain);
+            frameInterval is { } interval
+                ? new(Source, TrackId, Emotion, StartSeconds, LastSeconds + interval, StartFrame, LastFrame, Frames, ConfidenceSum / Frames, Uncertain)
+                : new(Source, TrackId, Emotion, 0, 0, StartFrame, LastFrame, Frames, ConfidenceSum / Frames, Uncertain) { Timed = false }; // independent photos
     }
 }

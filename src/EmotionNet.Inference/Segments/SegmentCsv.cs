@@ -7,7 +7,7 @@ namespace EmotionNet.Inference.Segments;
 /// <summary>
 /// segments.csv: <c>source,face_id,emotion,start_s,end_s,start_frame,end_frame,frames,mean_confidence,uncertain_frames</c>,
 /// one row per segment, invariant culture, RFC 4180 quoting (a source name may hold a comma), '\n' line ends.
-/// Times have 3 decimals and confidences 4, as in frames.csv.
+/// Times have 3 decimals and confidences 4, as in frames.csv; independent photos leave them empty.
 /// </summary>
 public static class SegmentCsv
 {
@@ -33,8 +33,8 @@ public static class SegmentCsv
         .Append(Quote(segment.Source)).Append(',')
         .Append(Number(segment.TrackId)).Append(',')
         .Append(segment.Emotion).Append(',')
-        .Append(segment.StartSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(',')
-        .Append(segment.EndSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(',')
+        .Append(segment.Timed ? segment.StartSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "").Append(',')
+        .Append(segment.Timed ? segment.EndSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "").Append(',')
         .Append(Number(segment.StartFrame)).Append(',')
         .Append(Number(segment.EndFrame)).Append(',')
         .Append(Number(segment.Frames)).Append(',')

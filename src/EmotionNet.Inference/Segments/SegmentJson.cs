@@ -8,7 +8,7 @@ namespace EmotionNet.Inference.Segments;
 /// segments.json: <c>{ "input", "gap_s", "frame_interval_s", "segments": [ { "source", "face_id", "emotion",
 /// "start_s", "end_s", "start_frame", "end_frame", "frames", "mean_confidence", "uncertain_frames" } ] }</c>,
 /// snake_case as frames.json. <c>frame_interval_s</c> is what was added to each segment's last frame time
-/// to give <c>end_s</c> (null for independent photos: no duration). Times are rounded to 3 decimals and
+/// to give <c>end_s</c> (null for independent photos, whose <c>start_s</c> and <c>end_s</c> are null too: no time). Times are rounded to 3 decimals and
 /// confidences to 4, as in frames.json.
 /// </summary>
 public static class SegmentJson
@@ -56,13 +56,13 @@ public static class SegmentJson
                 s.GetProperty("source").GetString()!,
                 s.GetProperty("face_id").GetInt32(),
                 Enum.Parse<Emotion>(s.GetProperty("emotion").GetString()!),
-                s.GetProperty("start_s").GetDouble(),
-                s.GetProperty("end_s").GetDouble(),
+                Seconds(s.GetProperty("start_s")),
+                Seconds(s.GetProperty("end_s")),
                 s.GetProperty("start_frame").GetInt32(),
                 s.GetProperty("end_frame").GetInt32(),
                 s.GetProperty("frames").GetInt32(),
                 s.GetProperty("mean_confidence").GetDouble(),
-                s.GetProperty("uncertain_frames").GetInt32())).ToArray();
+                s.GetProperty("uncertain_frames").GetInt32()) { Timed = s.GetProperty("start_s").ValueKind != JsonValueKind.Null }).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
         {
@@ -70,14 +70,24 @@ public static class SegmentJson
         }
     }
 
+    private static double Seconds(JsonElement value) => value.ValueKind == JsonValueKind.Null ? 0 : value.GetDouble();
+
     /// <summary>Writes one segment's fields into the open JSON object: one layout for segments.json and the batch's combined file.</summary>
     internal static void WriteFields(Utf8JsonWriter json, EmotionSegment segment)
     {
         json.WriteString("source", segment.Source);
         json.WriteNumber("face_id", segment.TrackId);
         json.WriteString("emotion", segment.Emotion.ToString());
-        json.WriteNumber("start_s", Math.Round(segment.StartSeconds, 3));
-        json.WriteNumber("end_s", Math.Round(segment.EndSeconds, 3));
+        if (segment.Timed)
+        {
+            json.WriteNumber("start_s", Math.Round(segment.StartSeconds, 3));
+            json.WriteNumber("end_s", Math.Round(segment.EndSeconds, 3));
+        }
+        else
+        {
+            json.WriteNull("start_s"); // independent photos have no time
+            json.WriteNull("end_s");
+        }
         json.WriteNumber("start_frame", segment.StartFrame);
         json.WriteNumber("end_frame", segment.EndFrame);
         json.WriteNumber("frames", segment.Frames);

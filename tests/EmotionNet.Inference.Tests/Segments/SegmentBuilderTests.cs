@@ -138,7 +138,7 @@ public class SegmentBuilderTests
 
         Assert.Equal(("a.png", 1), (first.Source, first.TrackId));
         Assert.Equal(["a.png", "b.png"], closed.Select(s => s.Source));
-        Assert.All(closed, s => Assert.Equal((1, 0.0), (s.Frames, s.DurationSeconds)));
+        Assert.All(closed, s => Assert.Equal((1, false), (s.Frames, s.Timed)));
     }
 
     [Fact]

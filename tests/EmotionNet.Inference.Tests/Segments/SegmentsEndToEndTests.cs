@@ -98,8 +98,11 @@ public class SegmentsEndToEndTests
         Assert.Equal(3, report.Segments);
         Assert.Equal(["p1.png", "p2.png", "p3.png"], segments.Select(s => s.Source));
         Assert.Equal([1, 2, 3], segments.Select(s => s.TrackId));
-        Assert.All(segments, s => Assert.Equal((1, s.StartSeconds), (s.Frames, s.EndSeconds)));
+        Assert.All(segments, s => Assert.Equal((1, false), (s.Frames, s.Timed)));
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, OutputOptions.SegmentsJson)));
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("frame_interval_s").ValueKind);
+        // Photos have no time: neither file claims one.
+        Assert.All(json.RootElement.GetProperty("segments").EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("start_s").ValueKind));
+        Assert.All(File.ReadAllLines(Path.Combine(output, OutputOptions.SegmentsCsv)).Skip(1), row => Assert.Equal(["", ""], row.Split(',')[3..5]));
     }
 }
