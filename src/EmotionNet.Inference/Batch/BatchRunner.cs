@@ -74,41 +74,17 @@ public static class BatchRunner
             }
 
             progress?.Report(new BatchProgress(position, mine.Count, input, BatchStep.Started));
-            var work = Path.Combine(staging, input.Folder);
-            var step = position;
-            var frames = progress is null ? null : new Progress(p => progress.Report(new BatchProgress(step, mine.Count, input, BatchStep.Frames, Frames: p)));
-            try
-            {
-                var source = InputSource.FromPath(input.Path);
-                var report = await AnalysisRunner.RunAsync(classifier, source, analyzer, output with { Directory = work }, frames, cancellationToken).ConfigureAwait(false);
-                if (report.Cancelled)
-                {
-                    cancelled = true;
-                    DeleteFolder(work);
-                    break;
-                }
-                if (report.Summary.FramesProcessed == 0) throw new EmotionNetException($"Input '{input.Path}' gave no frames.");
-                BatchRecord.Done(input, report.Summary).Save(work, classes);
-                Replace(final, work);
-                analyzed++;
-                progress?.Report(new BatchProgress(position, mine.Count, input, BatchStep.Done));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            var step = position; // the frames callback keeps this input's position
+            var outcome = await AnalyzeOneAsync(classifier, input, analyzer, output, Path.Combine(staging, input.Folder), final, classes,
+                progress is null ? null : new Progress(p => progress.Report(new BatchProgress(step, mine.Count, input, BatchStep.Frames, Frames: p))),
+                cancellationToken).ConfigureAwait(false);
+            if (outcome.Step is null)
             {
                 cancelled = true;
-                DeleteFolder(work);
                 break;
             }
-            catch (EmotionNetException e)
-            {
-                // The input is the problem, not the batch: record why, keep no partial outputs, go on.
-                DeleteFolder(work);
-                AtomicFile.EnsureDirectory(work);
-                BatchRecord.Failed(input, e.Message).Save(work, classes);
-                Replace(final, work);
-                failed++;
-                progress?.Report(new BatchProgress(position, mine.Count, input, BatchStep.Failed, e.Message));
-            }
+            if (outcome.Step == BatchStep.Done) analyzed++; else failed++;
+            progress?.Report(new BatchProgress(position, mine.Count, input, outcome.Step.Value, outcome.Error));
         }
         DeleteFolder(staging);
 
@@ -118,6 +94,41 @@ public static class BatchRunner
             .Concat(BatchSegments.Write(root, mine.Select((input, i) => (records[i], Path.Combine(root, input.Folder))).ToArray()))
             .ToArray();
         return new BatchResult(batchReport, analyzed, skipped, failed, cancelled, files);
+    }
+
+    // One input, analyzed in its staging folder and moved under its final name with its marker: Done, or
+    // Failed with the error recorded in place of its outputs; a null step means the batch was cancelled
+    // (the staging folder is dropped: nothing half-analyzed survives).
+    private static async Task<(BatchStep? Step, string? Error)> AnalyzeOneAsync(IEmotionClassifier classifier, BatchInput input, AnalyzerOptions analyzer,
+        OutputOptions output, string work, string final, IReadOnlyList<string> classes, IProgress<AnalysisProgress>? frames, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await AnalysisRunner.RunAsync(classifier, InputSource.FromPath(input.Path), analyzer, output with { Directory = work }, frames, cancellationToken).ConfigureAwait(false);
+            if (report.Cancelled)
+            {
+                DeleteFolder(work);
+                return (null, null);
+            }
+            if (report.Summary.FramesProcessed == 0) throw new EmotionNetException($"Input '{input.Path}' gave no frames.");
+            BatchRecord.Done(input, report.Summary).Save(work, classes);
+            Replace(final, work);
+            return (BatchStep.Done, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            DeleteFolder(work);
+            return (null, null);
+        }
+        catch (EmotionNetException e)
+        {
+            // The input is the problem, not the batch: record why, keep no partial outputs, go on.
+            DeleteFolder(work);
+            AtomicFile.EnsureDirectory(work);
+            BatchRecord.Failed(input, e.Message).Save(work, classes);
+            Replace(final, work);
+            return (BatchStep.Failed, e.Message);
+        }
     }
 
     // A marker that cannot be read (never expected: it is written atomically) means the input is done again.
