@@ -56,31 +56,11 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
 
         var output = parse.GetValue(flags.Out);
         if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
-        var device = parse.GetValue(flags.Device)!;
-        var deviceKind = device.ToLowerInvariant() switch
-        {
-            "auto" => DeviceKind.Auto,
-            "cpu" => DeviceKind.Cpu,
-            "cuda" => DeviceKind.Cuda,
-            _ => throw new UsageException($"--device must be auto, cpu or cuda (got '{device}')."),
-        };
-        var detector = parse.GetValue(flags.Detector)!;
-        var detectorKind = detector.ToLowerInvariant() switch
-        {
-            "yunet" => FaceDetectorKind.YuNet,
-            "haar" => FaceDetectorKind.Haar,
-            _ => throw new UsageException($"--detector must be yunet or haar (got '{detector}')."),
-        };
+        var deviceKind = parse.GetValue(flags.Device);
+        var detectorKind = parse.GetValue(flags.Detector);
         var detectorModel = parse.GetValue(flags.DetectorModel);
         if (detectorModel is not null && detectorKind != FaceDetectorKind.YuNet) throw new UsageException("--detector-model is a YuNet model: it needs --detector yunet.");
-        var temporal = parse.GetValue(flags.Temporal)!;
-        var temporalMode = temporal.ToLowerInvariant() switch
-        {
-            "auto" => TemporalMode.Auto,
-            "average" => TemporalMode.MovingAverage,
-            "lstm" => TemporalMode.Lstm,
-            _ => throw new UsageException($"--temporal must be auto, average or lstm (got '{temporal}')."),
-        };
+        var temporalMode = parse.GetValue(flags.Temporal);
 
         var source = camera is { } index ? InputSource.FromCamera(index) : InputSource.FromPath(input!);
         analyzer = analyzer with
