@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330 [tracking]=300 [tracking-real]=180 [detection]=60 [alignment]=420 [onnx]=240)
+declare -A limit=([profile]=90 [latency]=90 [e2e]=330 [growth]=180 [memory]=330 [tracking]=180 [tracking-real]=240 [detection]=60 [alignment]=420 [onnx]=240)
 modes=("$@")
 [ ${#modes[@]} -eq 0 ] && modes=(profile latency e2e growth memory tracking onnx)
 for m in "${modes[@]}"; do
