@@ -9,7 +9,7 @@ namespace EmotionNet.Inference.Analysis;
 
 /// <summary>
 /// Runs an <see cref="EmotionAnalyzer"/> over a source and writes the results: frames.csv, frames.json,
-/// segments.csv, segments.json (each face's stretches of one emotion, <see cref="SegmentBuilder"/>), summary.json, summary.txt, timeline.png (with <see cref="OutputOptions.Plots"/>) and, when asked, annotated video or images, each atomically.
+/// segments.csv, segments.json (each face's stretches of one emotion, <see cref="SegmentBuilder"/>), summary.json, summary.txt, timeline.png or, for independent photos, faces.png (with <see cref="OutputOptions.Plots"/>) and, when asked, annotated video or images, each atomically.
 /// Cancellation (Ctrl+C on a camera) stops reading; the frames done so far are still written and the
 /// report says <see cref="AnalysisReport.Cancelled"/>. Files of a folder that cannot be read are skipped
 /// and listed in the summary (<see cref="AnalysisSummary.Skipped"/>, summary.json's <c>skipped</c>, summary.txt).

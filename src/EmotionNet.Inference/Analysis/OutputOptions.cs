@@ -7,7 +7,7 @@ namespace EmotionNet.Inference.Analysis;
 /// <param name="Directory">Folder for every output (created when missing).</param>
 /// <param name="Annotate">Also write an annotated video (videos, cameras) or annotated PNGs (images) (default false).</param>
 /// <param name="Plots">
-/// Draws the emotion timeline PNG (default null: no plot). EmotionNet.Plotting's
+/// Draws the emotion timeline PNG, or the per-face bars of independent photos (default null: no plot). EmotionNet.Plotting's
 /// <c>AnalysisPlots.Instance</c> draws it with ScottPlot; this library references no plotting package.
 /// </param>
 public sealed record OutputOptions(string Directory, bool Annotate = false, IAnalysisPlots? Plots = null)
