@@ -54,8 +54,7 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             throw new UsageException(FlagVocabulary.Rewrite(e.Message));
         }
 
-        var output = parse.GetValue(flags.Out);
-        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var output = OutFolder.Require(parse.GetValue(flags.Out));
         var deviceKind = parse.GetValue(flags.Device);
         var detectorKind = parse.GetValue(flags.Detector);
         var detectorModel = parse.GetValue(flags.DetectorModel);

@@ -26,14 +26,14 @@ internal sealed class AnalyzeFlags
     public Option<int> DetectEvery { get; } = new("--detect-every") { HelpName = "N", Description = "Run the face detector on every Nth processed frame; faces keep their last boxes in between (faster; 1 = every frame).", DefaultValueFactory = _ => AnalyzerOptions.Default.DetectEvery };
     public Option<bool> Annotate { get; } = new("--annotate") { Description = "Also write an annotated video (annotated.mp4, or .avi) or annotated PNGs for images." };
     public Option<bool> FacesCropped { get; } = new("--faces-cropped") { Description = "Inputs are already cropped faces: skip detection, the whole image is the face." };
-    public Option<DeviceKind> Device { get; } = Choice("--device", "Where the model runs: auto, cpu or cuda.", DeviceKind.Auto, ("auto", DeviceKind.Auto), ("cpu", DeviceKind.Cpu), ("cuda", DeviceKind.Cuda));
+    public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where the model runs");
     public Option<int?> MaxFrames { get; } = new("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
     public Option<bool> Sequence { get; } = new("--sequence") { Description = "A folder's images are frames of one sequence: track and smooth faces across them, detect every --detect-every images. Default: independent photos, each detected on its own with ids of its own (videos and cameras are always sequences)." };
     public Option<long> MaxPixels { get; } = new("--max-pixels") { HelpName = "N", Description = "Largest image or video frame accepted, in pixels, checked from the file header before decoding; a folder's larger images are skipped and listed.", DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxImagePixels };
-    public Option<FaceDetectorKind> Detector { get; } = Choice("--detector", "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).",
+    public Option<FaceDetectorKind> Detector { get; } = FlagParsers.Choice("--detector", "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).",
         FaceDetectorKind.YuNet, ("yunet", FaceDetectorKind.YuNet), ("haar", FaceDetectorKind.Haar));
     public Option<string?> DetectorModel { get; } = new("--detector-model") { HelpName = "FILE", Description = "A YuNet ONNX model file to detect faces with instead of the one shipped (yunet only)." };
-    public Option<TemporalMode> Temporal { get; } = Choice("--temporal",
+    public Option<TemporalMode> Temporal { get; } = FlagParsers.Choice("--temporal",
         "How faces are followed over frames: auto (the LSTM for a model trained to stream, see train-temporal; else average), " +
         "average (each frame's result, then --smoothing's moving average) or lstm (the LSTM carries each face's state; no moving average).",
         TemporalMode.Auto, ("auto", TemporalMode.Auto), ("average", TemporalMode.MovingAverage), ("lstm", TemporalMode.Lstm));
@@ -50,25 +50,5 @@ internal sealed class AnalyzeFlags
         foreach (var option in new Option[] { Camera, Checkpoint, Out, Every, DetectEvery, Smoothing, UncertainBelow, Annotate, FacesCropped, Device, MaxFrames, ModelThreads, Sequence, MaxPixels, Detector, DetectorModel, SegmentGap, Temporal })
             command.Options.Add(option);
         Batch.AddTo(command);
-    }
-
-    // A flag whose words name values of an option record (--temporal average -> TemporalMode.MovingAverage); any other word is a usage error at parse time.
-    private static Option<T> Choice<T>(string name, string description, T defaultValue, params (string Word, T Value)[] choices)
-    {
-        var words = string.Join("|", choices.Select(c => c.Word));
-        return new Option<T>(name)
-        {
-            Description = description,
-            HelpName = words,
-            DefaultValueFactory = _ => defaultValue,
-            CustomParser = r =>
-            {
-                var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                foreach (var (word, value) in choices)
-                    if (string.Equals(word, token, StringComparison.OrdinalIgnoreCase)) return value;
-                r.AddError($"{name} must be one of {string.Join(", ", choices.Select(c => c.Word))} (got '{token}').");
-                return defaultValue;
-            },
-        };
     }
 }

@@ -38,8 +38,7 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
     /// <summary>Maps <paramref name="flags"/>' values in <paramref name="parse"/> to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
     public static EvaluateSettings Parse(ParseResult parse, Flags flags)
     {
-        var output = parse.GetValue(flags.Out);
-        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var output = OutFolder.Require(parse.GetValue(flags.Out));
         var evaluation = new EvaluationOptions
         {
             Split = parse.GetValue(flags.Split),

@@ -1,3 +1,4 @@
+using EmotionNet.Cli.Flags;
 using System.CommandLine;
 using System.Globalization;
 using EmotionNet.Inference.Batch;
@@ -18,8 +19,7 @@ internal static class MergeCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            var out_ = parse.GetValue(output)!;
-            if (string.IsNullOrWhiteSpace(out_)) throw new UsageException("--out must name a folder.");
+            var out_ = OutFolder.Require(parse.GetValue(output));
             var report = BatchMerge.Merge(parse.GetValue(shards)!, out_, AnalysisPlots.Instance);
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"merged: {report.Records.Count} input(s): {report.Done} done, {report.Failed} failed, {report.Pending} pending")));

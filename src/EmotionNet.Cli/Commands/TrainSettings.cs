@@ -62,8 +62,7 @@ internal sealed record TrainSettings(ModelConfig Model, TrainingOptions Training
             InitialCheckpoint = parse.GetValue(flags.InitFrom),
             FlipAveraging = !parse.GetValue(flags.NoFlipAveraging),
         };
-        var output = parse.GetValue(flags.Out);
-        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var output = OutFolder.Require(parse.GetValue(flags.Out));
         try
         {
             return new TrainSettings(model.Validate(), training.Validate(), classes, data, output, resume);

@@ -30,8 +30,7 @@ internal sealed record TrainTemporalSettings(TemporalTrainingOptions Training, D
             ValidationClips = parse.GetValue(flags.ValidationClips),
             Seed = parse.GetValue(flags.Seed),
         };
-        var output = parse.GetValue(flags.Out);
-        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out must name a folder.");
+        var output = OutFolder.Require(parse.GetValue(flags.Out));
         var threads = parse.GetValue(flags.Threads);
         if (threads < 0) throw new UsageException("--threads must be 0 (all cores) or more.");
         try

@@ -34,40 +34,57 @@ internal static class FlagParsers
         };
     }
 
+    /// <summary>A flag naming a value of <typeparamref name="T"/> by its lower-case name.</summary>
     public static Option<T> Choice<T>(string name, T defaultValue, string description) where T : struct, Enum
     {
-        var names = ChoiceNames<T>();
+        var words = EnumWords<T>();
+        return Choice(name, $"{description} ({string.Join("|", words.Select(w => w.Word))})", defaultValue, words);
+    }
+
+    /// <summary>
+    /// A flag whose words name values of an option record (--temporal average -> TemporalMode.MovingAverage),
+    /// matched ignoring case; any other word is a usage error at parse time.
+    /// </summary>
+    public static Option<T> Choice<T>(string name, string description, T defaultValue, params (string Word, T Value)[] choices)
+    {
         var option = new Option<T>(name)
         {
-            Description = $"{description} ({string.Join("|", names)})",
+            Description = description,
             DefaultValueFactory = _ => defaultValue,
-            CustomParser = r => ParseChoice<T>(r, name, names) ?? defaultValue,
+            CustomParser = r => TryWord(r, name, choices, out var value) ? value : defaultValue,
         };
-        option.HelpName = string.Join("|", names);
+        option.HelpName = string.Join("|", choices.Select(c => c.Word));
         return option;
     }
 
     /// <summary>A choice without a fixed default: null when the flag is not given, so the library picks one (<paramref name="defaultText"/> says which).</summary>
     public static Option<T?> OptionalChoice<T>(string name, string description, string defaultText) where T : struct, Enum
     {
-        var names = ChoiceNames<T>();
+        var words = EnumWords<T>();
         var option = new Option<T?>(name)
         {
-            Description = $"{description} ({string.Join("|", names)}). Default: {defaultText}.",
-            CustomParser = r => ParseChoice<T>(r, name, names),
+            Description = $"{description} ({string.Join("|", words.Select(w => w.Word))}). Default: {defaultText}.",
+            CustomParser = r => TryWord(r, name, words, out var value) ? value : null,
         };
-        option.HelpName = string.Join("|", names);
+        option.HelpName = string.Join("|", words.Select(w => w.Word));
         return option;
     }
 
-    private static string[] ChoiceNames<T>() where T : struct, Enum => Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+    private static (string Word, T Value)[] EnumWords<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => (v.ToString().ToLowerInvariant(), v)).ToArray();
 
-    private static T? ParseChoice<T>(ArgumentResult r, string name, string[] names) where T : struct, Enum
+    private static bool TryWord<T>(ArgumentResult r, string name, (string Word, T Value)[] choices, out T value)
     {
         var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-        if (Enum.TryParse<T>(token, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(token, out _)) return value;
-        r.AddError($"{name} must be one of {string.Join(", ", names)} (got '{token}').");
-        return null;
+        foreach (var (word, candidate) in choices)
+        {
+            if (!string.Equals(word, token, StringComparison.OrdinalIgnoreCase)) continue;
+            value = candidate;
+            return true;
+        }
+        r.AddError($"{name} must be one of {string.Join(", ", choices.Select(c => c.Word))} (got '{token}').");
+        value = default!;
+        return false;
     }
 
     public static Option<int[]> IntList(string name, int[] defaultValue, string description)

@@ -29,6 +29,19 @@ internal struct SplitMix64(ulong seed)
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Chance(float p) => NextFloat() < p;
 
+    /// <summary>0..count-1 in the seeded Fisher-Yates order of <paramref name="seed"/>: the shuffle of every training epoch (ClipBatchLoader, TemporalTrainer).</summary>
+    public static int[] Permutation(int count, ulong seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        var rng = new SplitMix64(seed);
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = rng.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
+
     /// <summary>A well-mixed 64-bit value from several seeds, order-sensitive.</summary>
     public static ulong Mix(ulong a, ulong b, ulong c) =>
         Finalize(Finalize(Finalize(a + 0x9E3779B97F4A7C15UL) ^ b) ^ c);

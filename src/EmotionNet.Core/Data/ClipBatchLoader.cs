@@ -39,15 +39,9 @@ public static class ClipBatchLoader
     public static int[] ClipOrder(int clipCount, ClipLoaderOptions options, int epoch)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var order = Enumerable.Range(0, clipCount).ToArray();
-        if (!options.Shuffle) return order;
-        var rng = new SplitMix64(SplitMix64.Mix(unchecked((uint)options.Seed), unchecked((uint)epoch), 0x5_4F_FF1EUL));
-        for (var i = clipCount - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return order;
+        return options.Shuffle
+            ? SplitMix64.Permutation(clipCount, SplitMix64.Mix(unchecked((uint)options.Seed), unchecked((uint)epoch), 0x5_4F_FF1EUL))
+            : Enumerable.Range(0, clipCount).ToArray();
     }
 
     private static IEnumerable<ClipBatch> Enumerate(FaceClipSet set, ClipLoaderOptions options, int epoch, CancellationToken ct)

@@ -19,7 +19,6 @@ internal sealed class AnalysisRun : IDisposable
     private readonly OutputOptions _output;
     private readonly IProgress<AnalysisProgress>? _progress;
     private readonly bool _independent;
-    private readonly string _sourceName;
     private readonly List<EmotionSegment> _segments = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew(); // from the start of the run: opening the source counts
     private SegmentBuilder? _segmenter;
@@ -36,7 +35,7 @@ internal sealed class AnalysisRun : IDisposable
         _independent = options.IndependentPhotos(source.Kind);
         Summary = new SummaryBuilder(source.Name, classifier.Classes, timed: !_independent);
         // A file name, not the path as given: batch inputs are absolute paths, and the combined report holds no machine's paths.
-        _sourceName = Path.GetFileName(source.Name.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : source.Name;
+        SourceName = Path.GetFileName(source.Name.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : source.Name;
     }
 
     /// <summary>The source as the analyzer opened it; null while it has not opened (or never did: cancelled first).</summary>
@@ -46,6 +45,9 @@ internal sealed class AnalysisRun : IDisposable
     public double? FrameInterval { get; private set; }
 
     public SummaryBuilder Summary { get; }
+
+    /// <summary>The source's file or folder name (not its path): segments' source and the plots' title.</summary>
+    public string SourceName { get; }
 
     /// <summary>Whether the frames have times: false for independent photos.</summary>
     public bool Timed => !_independent;
@@ -73,7 +75,7 @@ internal sealed class AnalysisRun : IDisposable
     {
         Frames.Add(frame.Result);
         Summary.Add(frame.Result);
-        _segments.AddRange(_segmenter!.Add(frame.Result, _independent ? frame.Result.SourceName ?? _sourceName : _sourceName));
+        _segments.AddRange(_segmenter!.Add(frame.Result, _independent ? frame.Result.SourceName ?? SourceName : SourceName));
         if (_output.Annotate) Annotate(frame);
         _progress?.Report(new AnalysisProgress(Frames.Count, _total, Frames.Count / Math.Max(1e-9, ElapsedSeconds), frame.Result.Faces.Count));
     }

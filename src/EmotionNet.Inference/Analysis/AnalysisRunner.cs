@@ -69,20 +69,20 @@ public static class AnalysisRunner
 
     // Tables first, then the summary, the plot and last the annotated video: what a reader needs most is on disk first.
     private static (AnalysisSummary Summary, List<string> Files, int Segments) WriteOutputs(
-        AnalysisRun run, ClassSet classes, string sourceName, OutputOptions output)
+        AnalysisRun run, ClassSet classes, string input, OutputOptions output)
     {
         var files = new List<string>(run.AnnotatedFiles);
         string In(string name) { var path = Path.Combine(output.Directory, name); files.Add(path); return path; }
 
         CsvResultWriter.Write(In(OutputOptions.FramesCsv), run.Frames, classes, run.Timed);
-        JsonResultWriter.Write(In(OutputOptions.FramesJson), sourceName, run.Frames, classes, run.Timed);
+        JsonResultWriter.Write(In(OutputOptions.FramesJson), input, run.Frames, classes, run.Timed);
         var segments = run.FinishSegments();
         SegmentCsv.Write(In(OutputOptions.SegmentsCsv), segments);
-        SegmentJson.Write(In(OutputOptions.SegmentsJson), sourceName, segments, output.Segments, run.FrameInterval);
+        SegmentJson.Write(In(OutputOptions.SegmentsJson), input, segments, output.Segments, run.FrameInterval);
         var summary = run.Summary.Build();
         AtomicFile.WriteAllText(In(OutputOptions.SummaryJson), summary.ToJson());
         AtomicFile.WriteAllText(In(OutputOptions.SummaryText), summary.ToTable());
-        var title = Path.GetFileName(sourceName.TrimEnd('/', '\\'));
+        var title = run.SourceName;
         // Independent photos have no time axis: each face's probabilities, one bar per face, instead of a timeline.
         if (run.Timed) output.Plots?.SaveTimeline(In(OutputOptions.TimelinePng), run.Frames, classes, title);
         else output.Plots?.SavePhotoFaces(In(OutputOptions.FacesPng), run.Frames, classes, title);

@@ -33,21 +33,13 @@ public static class BatchSegments
         var done = inputs.Where(i => i.Record.Status == BatchStatus.Done).ToArray();
         var missing = done.Where(i => !File.Exists(SegmentsFile(i.InputFolder))).Select(i => i.Record.Input).ToArray();
 
-        AtomicFile.Write(csv, stream =>
+        // Both files in one pass, so each input's segments.json is read once; each file is still replaced atomically.
+        AtomicFile.Write(csv, csvStream => AtomicFile.Write(jsonPath, jsonStream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            using var writer = new StreamWriter(csvStream, new UTF8Encoding(false));
             writer.NewLine = "\n";
             writer.WriteLine(CsvHeader);
-            var row = new StringBuilder();
-            foreach (var (record, segments) in Segments(done))
-            {
-                var head = SegmentCsv.Quote(record.Input) + "," + SegmentCsv.Quote(record.Folder) + ",";
-                foreach (var segment in segments) writer.WriteLine(SegmentCsv.AppendFields(row.Clear().Append(head), segment));
-            }
-        });
-        AtomicFile.Write(jsonPath, stream =>
-        {
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var json = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
             json.WriteNumber("inputs", inputs.Count);
             json.WriteNumber("done", done.Length);
@@ -55,10 +47,13 @@ public static class BatchSegments
             foreach (var name in missing) json.WriteStringValue(name);
             json.WriteEndArray();
             json.WriteStartArray("segments");
+            var row = new StringBuilder();
             foreach (var (record, segments) in Segments(done))
             {
+                var head = SegmentCsv.Quote(record.Input) + "," + SegmentCsv.Quote(record.Folder) + ",";
                 foreach (var segment in segments)
                 {
+                    writer.WriteLine(SegmentCsv.AppendFields(row.Clear().Append(head), segment));
                     json.WriteStartObject();
                     json.WriteString("input", record.Input);
                     json.WriteString("folder", record.Folder);
@@ -68,7 +63,7 @@ public static class BatchSegments
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        });
+        }));
         return [Path.GetFullPath(csv), Path.GetFullPath(jsonPath)];
     }
 

@@ -29,7 +29,7 @@ public sealed class SegmentBuilder
     /// <param name="frameInterval">
     /// Seconds one processed frame stands for (<c>Every / fps</c>) for a sequence: added to a segment's
     /// last frame time to give its end, and not counted as absence. Null for independent photos, which
-    /// have no duration: a segment then ends at its last frame's time.
+    /// have no time: their segments are <see cref="EmotionSegment.Timed"/> false.
     /// </param>
     public SegmentBuilder(SegmentOptions options, double? frameInterval)
     {

@@ -1,3 +1,5 @@
+using EmotionNet.Training.Schedules;
+using EmotionNet.Training.Options;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -103,11 +105,11 @@ public sealed class TemporalTrainer
         }
 
         var sampler = new TemporalClipSampler(train, o.Clips);
-        var totalSteps = (long)BatchCount(train) * o.Epochs;
+        var schedule = new LearningRateSchedule(ScheduleKind.Cosine, o.LearningRate, (long)BatchCount(train) * o.Epochs, warmupFraction: 0);
         for (var epoch = done + 1; epoch <= o.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var (loss, accuracy) = TrainEpoch(model, optimizer, train, sampler, epoch, totalSteps, dev, progress, cancellation);
+            var (loss, accuracy) = TrainEpoch(model, optimizer, train, sampler, epoch, schedule, dev, progress, cancellation);
             var (valAccuracy, valCorrupted) = validation is null ? (double.NaN, double.NaN) : Validate(model, validation, dev);
             var record = new TemporalEpoch(epoch, loss, accuracy, valAccuracy, valCorrupted, clock.Elapsed.TotalSeconds);
             history.Add(record);
@@ -127,18 +129,18 @@ public sealed class TemporalTrainer
     // One pass over the training bank in a seeded order: cosine learning rate per step, per-frame cross-entropy.
     // Returns the mean loss and frame accuracy over the epoch.
     private (double Loss, double Accuracy) TrainEpoch(EmotionNetModel model, optim.Optimizer optimizer, FeatureBank train, TemporalClipSampler sampler,
-        int epoch, long totalSteps, Device device, IProgress<TemporalProgress>? progress, CancellationToken cancellation)
+        int epoch, LearningRateSchedule schedule, Device device, IProgress<TemporalProgress>? progress, CancellationToken cancellation)
     {
         var o = Options;
         var batches = BatchCount(train);
-        var order = Shuffle(train.Count, o.Seed, epoch);
+        var order = SplitMix64.Permutation(train.Count, SplitMix64.Mix((ulong)o.Seed, (ulong)epoch, 0x5AFFUL));
         model.train();
         double lossSum = 0, correct = 0, frames = 0;
         for (var b = 0; b < batches; b++)
         {
             cancellation.ThrowIfCancellationRequested();
             var step = (long)(epoch - 1) * batches + b;
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = o.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps));
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
             var first = order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, train.Count - b * o.BatchSize));
             using var scope = NewDisposeScope();
             var (features, targets, _) = Batch(train, sampler, first, SplitMix64.Mix((ulong)o.Seed, (ulong)epoch, (ulong)b), device);
@@ -190,18 +192,6 @@ public sealed class TemporalTrainer
         sampler.Compose(firstFaces, seed, rows, targets, corrupted);
         var features = bank.Features.index_select(0, tensor(rows)).reshape(firstFaces.Length, length, -1).to(device);
         return (features, tensor(targets).to(device), tensor(corrupted).to(device));
-    }
-
-    private static int[] Shuffle(int count, int seed, int epoch)
-    {
-        var order = Enumerable.Range(0, count).ToArray();
-        var rng = new SplitMix64(SplitMix64.Mix((ulong)seed, (ulong)epoch, 0x5AFFUL));
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return order;
     }
 
     private CheckpointMetadata Describe(Checkpoint start, int epoch, int bestEpoch, double bestAccuracy, List<TemporalEpoch> history)

@@ -37,7 +37,7 @@ public static class FrameNuisances
         var x = rng.NextInt(side - width + 1);
         var y = rng.NextInt(side - height + 1);
         var level = rng.Chance(0.5f) ? (byte)20 : (byte)128;
-        for (var row = y; row < y + height; row++) frame.Slice(row * side + x, width).Fill(level);
+        new Occluder(x, y, width, height, level, FirstFrame: 0, LastFrame: 0).Apply(frame, 0); // the pseudo-sequences' occluder, on this one frame
     }
 
     private static void BoxBlur(Span<byte> frame, int radius)
