@@ -33,7 +33,7 @@ internal sealed class ModelWeights
         }
         var eps = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, module) in model.named_modules())
-            if (module is BatchNorm2d bn) eps[name] = bn.eps;
+            if (module is Models.BatchNorm) eps[name] = Models.BatchNorm.Epsilon;
         return new ModelWeights(tensors, eps);
     }
 
