@@ -12,7 +12,8 @@ namespace EmotionNet.Models;
 /// the literal to a temporary <c>Scalar</c> that nothing keeps alive during the native call, so the GC
 /// can finalize it mid-call (TorchSharp 0.107; dotnet/TorchSharp#1434). Twice seen here as a training
 /// run dying with "Unknown scalar type" or "alpha must not be a floating point number" in add_scalar_.
-/// This module counts with one <see cref="Scalar"/> held for the life of the process.
+/// This module counts with one <see cref="Scalar"/> held for the life of the process, passed as both the
+/// value and the alpha (<c>add_(x)</c> alone makes a temporary alpha = 1, which a first version hit).
 /// </summary>
 public sealed class BatchNorm : nn.Module<Tensor, Tensor>
 {
@@ -42,7 +43,8 @@ public sealed class BatchNorm : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var noGrad = no_grad();
-            get_buffer("num_batches_tracked")!.add_(One);
+            // Both Scalars explicit: add_(x) alone passes an implicit alpha = 1, a temporary Scalar again.
+            get_buffer("num_batches_tracked")!.add_(One, alpha: One);
         }
         return nn.functional.batch_norm(input, get_buffer("running_mean"), get_buffer("running_var"),
             get_parameter("weight"), get_parameter("bias"), training, Momentum, Epsilon);
