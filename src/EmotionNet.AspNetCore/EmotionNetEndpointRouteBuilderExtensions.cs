@@ -42,11 +42,11 @@ public static class EmotionNetEndpointRouteBuilderExtensions
         var v1 = app.MapGroup("/v1").AddEndpointFilter(key).RequireRateLimiting(ClientRateLimitPolicy.Name).WithTags("EmotionNet");
         if (options.AllowedOrigins.Count > 0) v1.RequireCors(CorsPolicy);
 
+        // No Accepts metadata: routing would answer a wrong content type with a bare 415; the handlers answer it with a problem.
         v1.MapPost("/analyze", AnalyzeEndpoint.HandleAsync)
             .WithName("Analyze")
             .WithSummary("Faces and emotions in one image")
             .WithDescription("The body is a JPEG, PNG, BMP or WebP image, or a multipart/form-data form whose first file is one. Answers each face's box, landmarks, label, probabilities and uncertain flag.")
-            .Accepts<IFormFile>("image/jpeg", "image/png", "image/bmp", "image/webp", "application/octet-stream", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -58,7 +58,6 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             .WithName("CreateVideoJob")
             .WithSummary("Upload a video to analyze in the background")
             .WithDescription("The body is a video, or a multipart/form-data form whose first file is one. Answers 202 with the job; follow its Location.")
-            .Accepts<IFormFile>("video/mp4", "video/x-msvideo", "video/quicktime", "video/webm", "video/x-matroska", "application/octet-stream", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxVideoBytes))
@@ -88,7 +87,8 @@ public static class EmotionNetEndpointRouteBuilderExtensions
         if (options.WebPage)
         {
             app.MapGet("/", (HttpContext context) => WebPage.Serve(context, "index.html")).ExcludeFromDescription();
-            app.MapGet("/{file:regex(^(app\\.js|app\\.css)$)}", (HttpContext context, string file) => WebPage.Serve(context, file)).ExcludeFromDescription();
+            app.MapGet("/app.js", (HttpContext context) => WebPage.Serve(context, "app.js")).ExcludeFromDescription();
+            app.MapGet("/app.css", (HttpContext context) => WebPage.Serve(context, "app.css")).ExcludeFromDescription();
         }
         return app;
     }
