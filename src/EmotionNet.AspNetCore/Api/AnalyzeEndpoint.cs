@@ -25,6 +25,7 @@ internal static class AnalyzeEndpoint
         {
             if (!await RequestBody.CopyAsync(upload.Content!, body, limits.MaxImageBytes, cancellationToken)) return Problems.TooLarge(limits.MaxImageBytes);
         }
+        if (body.Length == 0) return Problems.BadRequest($"The body is empty; send {Accepted}.");
         if (await ModelGate.NotReadyAsync(engine, cancellationToken) is { } notReady) return notReady;
 
         using var slot = await engine.Gate.EnterAsync(cancellationToken);

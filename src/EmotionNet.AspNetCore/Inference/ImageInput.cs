@@ -33,7 +33,6 @@ internal static class ImageInput
 
     private static string? Check(ReadOnlyMemory<byte> bytes, long maxPixels)
     {
-        if (bytes.IsEmpty) return "the body is empty; send a JPEG, PNG, BMP or WebP image";
         var format = Sniff(bytes.Span);
         if (format is null) return $"not a {Formats} image (its first bytes are no such signature)";
         using var stream = new MemoryStream(bytes.ToArray(), writable: false);
@@ -42,7 +41,16 @@ internal static class ImageInput
             return string.Create(CultureInfo.InvariantCulture, $"the image declares {size.Width}x{size.Height} = {(long)size.Width * size.Height:N0} pixels, more than the limit of {maxPixels:N0}; it was not decoded");
         stream.Position = 0;
         if (format == "PNG" && ImageHeader.PngChunkPastEnd(stream) is { } chunk) return $"the PNG is cut short: its chunk ({chunk}) runs past the end of the body";
+        // libjpeg decodes a cut-off JPEG with grey where the rest was, which would be analyzed as if whole.
+        if (format == "JPEG" && !EndsWithEoi(bytes.Span)) return "the JPEG is cut short: it has no end-of-image marker";
         return null;
+    }
+
+    // The end-of-image marker (FF D9), allowing for the padding some writers add after it.
+    private static bool EndsWithEoi(ReadOnlySpan<byte> bytes)
+    {
+        var tail = bytes[Math.Max(0, bytes.Length - 1024)..];
+        return tail.IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
     }
 
     /// <summary>The format <paramref name="bytes"/> start with, or null.</summary>
