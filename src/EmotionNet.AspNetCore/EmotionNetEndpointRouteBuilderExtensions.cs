@@ -75,7 +75,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             .WithSummary("One result file of a finished video job (frames.csv, summary.json, ...)")
             .WithRequestTimeout(EmotionNetServiceCollectionExtensions.TimeoutPolicy);
 
-        v1.Map("/stream", StreamEndpoint.HandleAsync)
+        v1.MapGet("/stream", StreamEndpoint.HandleAsync)
             .WithName("Stream")
             .WithSummary("WebSocket: send frames (binary messages, one image each), get each face's tracked id and followed emotion back")
             .DisableRequestTimeout();
