@@ -24,6 +24,8 @@ dotnet build EmotionNet.sln -c Release -nologo -clp:NoSummary -v:q
 case "$verb" in
   build) ;;
   test)
+    # The browser tests drive Debian's Chromium (EmotionNet.AspNetCore.Tests).
+    if [ "$(id -u)" -eq 0 ]; then bash eng/install-browser.sh; elif command -v sudo >/dev/null; then sudo bash eng/install-browser.sh || true; else bash eng/install-browser.sh || true; fi
     results=$(mktemp -d)
     set +e
     dotnet test EmotionNet.sln -c Release --no-build -nologo \
