@@ -12,9 +12,16 @@ using OpenCvSharp;
 // one 640x480 JPEG with one face to /v1/analyze for a bounded time each; images per second, latency percentiles,
 // errors and the server's RSS over time; and, on the same image, in-process EmotionAnalyzer throughput.
 //   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- [--clients 1,2,4] [--seconds 20]
+//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- --thread-safety   (may one classifier or detector be shared?)
 var clients = Arg("--clients", "1,2,4").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var seconds = double.Parse(Arg("--seconds", "20"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(seconds);
+if (args.Contains("--thread-safety"))
+{
+    using var shared = EmotionClassifier.LoadShipped(DeviceKind.Cpu);
+    ThreadSafetyCheck.Run(shared, threads: 4, rounds: 50);
+    return 0;
+}
 
 using var work = new TempFolder();
 var image = Scene(work.File("face.jpg"));
