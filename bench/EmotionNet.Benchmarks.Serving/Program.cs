@@ -20,6 +20,11 @@ if (args.Contains("--thread-safety"))
 {
     using var shared = EmotionClassifier.LoadShipped(DeviceKind.Cpu);
     ThreadSafetyCheck.Run(shared, threads: 4, rounds: 50);
+    using var onnxFolder = new TempFolder();
+    var onnxPath = onnxFolder.File("shipped.onnx");
+    EmotionNet.Onnx.OnnxExporter.Export(EmotionNet.Checkpoints.ShippedModel.Load(), "shipped model", onnxPath);
+    using var onnx = EmotionNet.OnnxRuntime.OnnxEmotionClassifier.Load(onnxPath);
+    ThreadSafetyCheck.RunClassifier(onnx, threads: 4, rounds: 50);
     return 0;
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using EmotionNet.Vision;
 using EmotionNet.Vision.Imaging;
 using OpenCvSharp;
@@ -35,7 +36,7 @@ internal static class ImageInput
     {
         var format = Sniff(bytes.Span);
         if (format is null) return $"not a {Formats} image (its first bytes are no such signature)";
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var stream = AsStream(bytes);
         if (ImageHeader.TryReadSize(stream) is not { } size) return $"the {format} header is unreadable (damaged or cut short)";
         if ((long)size.Width * size.Height > maxPixels)
             return string.Create(CultureInfo.InvariantCulture, $"the image declares {size.Width}x{size.Height} = {(long)size.Width * size.Height:N0} pixels, more than the limit of {maxPixels:N0}; it was not decoded");
@@ -45,6 +46,10 @@ internal static class ImageInput
         if (format == "JPEG" && !EndsWithEoi(bytes.Span)) return "the JPEG is cut short: it has no end-of-image marker";
         return null;
     }
+
+    // A read-only view of the bytes, without copying them when they sit in an array (they always do here).
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var array) ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false) : new MemoryStream(bytes.ToArray(), writable: false);
 
     // The end-of-image marker (FF D9), allowing for the padding some writers add after it.
     private static bool EndsWithEoi(ReadOnlySpan<byte> bytes)
