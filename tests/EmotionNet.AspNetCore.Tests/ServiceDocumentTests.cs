@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using EmotionNet.AspNetCore.Inference;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmotionNet.AspNetCore.Tests;
 
@@ -52,6 +54,8 @@ public sealed class ServiceDocumentTests(ServerFixture server) : IClassFixture<S
     [Fact]
     public async Task Ready_once_the_model_is_loaded()
     {
+        await server.Host.Services.GetRequiredService<EmotionNetEngine>().ModelReady;
+
         Assert.Equal("Healthy", await server.Host.Client.GetStringAsync("/readyz"));
         Assert.Equal("Healthy", await server.Host.Client.GetStringAsync("/healthz"));
     }
