@@ -51,6 +51,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImageBytes))
+            .WithFormOptions(multipartBodyLengthLimit: limits.MaxImageBytes)
             .DisableAntiforgery()
             .WithRequestTimeout(EmotionNetServiceCollectionExtensions.TimeoutPolicy);
 
@@ -61,6 +62,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxVideoBytes))
+            .WithFormOptions(multipartBodyLengthLimit: limits.MaxVideoBytes)
             .DisableAntiforgery()
             // An upload's length is bounded by its size limit and Kestrel's minimum data rate, not by the request timeout.
             .DisableRequestTimeout();

@@ -10,13 +10,16 @@ namespace EmotionNet.AspNetCore.Tests;
 [Trait("Category", "Slow")]
 public sealed class VideoJobTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    [Fact]
-    public async Task An_uploaded_video_becomes_a_job_that_shows_progress_then_its_files()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_uploaded_video_becomes_a_job_that_shows_progress_then_its_files(bool multipart)
     {
         using var folder = new TempFolder();
         var video = TestVideos.Write(folder.File("walk.mp4"), 30);
-        using var content = new StreamContent(File.OpenRead(video));
-        content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        var file = new StreamContent(File.OpenRead(video));
+        file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        using HttpContent content = multipart ? new MultipartFormDataContent { { file, "video", "../walk.mp4" } } : file;
 
         using var response = await server.Host.Client.PostAsync("/v1/videos", content);
 

@@ -24,6 +24,9 @@ public class ServeCommandTests
     [InlineData("--urls", "ftp://127.0.0.1:21", "is not an http:// or https:// URL")]
     [InlineData("--urls", ";", "at least one URL")]
     [InlineData("--api-key", "short", "at least 16 characters")]
+    [InlineData("--max-streams", "0", "--max-streams must be at least 1")]
+    [InlineData("--max-video-seconds", "-5", "--max-video-seconds must be positive")]
+    [InlineData("--model-instances", "0", "--model-instances must be in [1, 64]")]
     public async Task A_bad_flag_is_a_usage_error_naming_it(string flag, string value, string message)
     {
         var (code, text) = await CliCapture(["serve", flag, value]);
