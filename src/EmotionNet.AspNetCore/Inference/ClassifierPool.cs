@@ -42,6 +42,8 @@ internal sealed class ClassifierPool : IDisposable
     /// <summary>Runs <paramref name="call"/> on a free instance, waiting for one when all are busy.</summary>
     public T Run<T>(Func<IEmotionClassifier, T> call)
     {
+        // A synchronous wait, as the model call itself is synchronous CPU work; the analysis gate bounds the
+        // threads that can wait here to MaxConcurrentAnalyses plus the video workers.
         available.Wait();
         IEmotionClassifier? classifier = null;
         try

@@ -19,7 +19,7 @@ internal sealed class EmotionNetEngine : IDisposable
     {
         Options = options;
         classifiers = new ClassifierPool(options.Classifier!, options.ClassifierInstances);
-        detectors = new DetectorPool(options.Detector, options.Limits.EffectiveConcurrentAnalyses + options.VideoWorkers);
+        detectors = new DetectorPool(options.Detector, options.Limits.EffectiveConcurrentAnalyses);
         Gate = new AnalysisGate(options.Limits);
         facade = new(async () => PooledClassifier.Over(classifiers, await classifiers.Ready));
     }

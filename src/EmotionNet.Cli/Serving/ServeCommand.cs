@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace EmotionNet.Cli.Serving;
 
@@ -31,11 +32,25 @@ internal static class ServeCommand
         OpenCvSharp.Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(settings.Urls);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Logs go to standard error (standard output carries the address); one line each unless debugging.
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = Environment.GetEnvironmentVariable(CliApp.DebugVariable) == "1" ? ConsoleFormatterNames.Simple : OneLineLogFormatter.FormatterName;
+        }).AddConsoleFormatter<OneLineLogFormatter, ConsoleFormatterOptions>();
         builder.Services.AddEmotionNet(settings.Server with { Classifier = () => loadClassifier(settings.Checkpoint, settings.Device) });
         await using var app = builder.Build();
         app.MapEmotionNet();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // Kestrel's bind failures (address in use, no such address) are about the machine, not a bug.
+            throw new EmotionNetException($"Could not listen on {string.Join(";", settings.Urls)}: {e.Message}", e);
+        }
         foreach (var address in app.Urls)
             System.Console.Out.WriteLine(ListeningLine + address);
         Output.Hint(settings.Server.ApiKey is null ? "No API key is required (loopback only unless --allow-remote-without-key). Ctrl+C stops." : "Requests need the API key (X-Api-Key). Ctrl+C stops.");

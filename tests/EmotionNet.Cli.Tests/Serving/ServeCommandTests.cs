@@ -35,6 +35,20 @@ public class ServeCommandTests
         Assert.Contains(message, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_port_already_in_use_is_a_failure_naming_the_address_not_a_crash()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (code, text) = await CliCapture(["serve", "--urls", url], TimeSpan.FromMinutes(2));
+
+        Assert.Equal(CliApp.Failure, code);
+        Assert.Contains($"Could not listen on {url}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:5080", true)]
     [InlineData("http://127.0.0.2:0", true)]
@@ -49,5 +63,5 @@ public class ServeCommandTests
     public void Only_localhost_127_0_0_0_8_and_ipv6_loopback_count_as_loopback(string url, bool loopback) =>
         Assert.Equal(loopback, ListenAddresses.IsLoopback(url));
 
-    private static Task<(int ExitCode, string Text)> CliCapture(string[] args) => EmotionNet.TestSupport.Cli.CliCapture.RunAsync(args);
+    private static Task<(int ExitCode, string Text)> CliCapture(string[] args, TimeSpan? limit = null) => EmotionNet.TestSupport.Cli.CliCapture.RunAsync(args, limit);
 }
