@@ -55,10 +55,10 @@ if [ ! -s /etc/munge/munge.key ]; then
 fi
 chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
 mkdir -p /run/munge /var/log/munge /var/lib/munge && chown munge:munge /run/munge /var/log/munge /var/lib/munge
-if ! munge -n </dev/null | unmunge >/dev/null 2>&1; then
+if ! munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1; then
   say "starting munged"
   runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/munged.pid
-  for _ in $(seq 1 50); do munge -n </dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 50); do munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.2; done
   munge -n </dev/null | unmunge >/dev/null
 fi
 
