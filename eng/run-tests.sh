@@ -23,7 +23,7 @@ log="$results/log.txt"
 
 # No '|| true' here: under pipefail it would make PIPESTATUS that of 'true'.
 dotnet test EmotionNet.sln -c Release --no-build -nologo --results-directory "$results" --logger trx "${filter[@]}" 2>&1 \
-  | tee "$log" | grep -vE '^\s*$'
+  | tee "$log" | grep --line-buffered -vE '^\s*$'
 status=${PIPESTATUS[0]}
 
 problems=()
