@@ -13,7 +13,7 @@ namespace EmotionNet.Inference.Tests;
 [Collection(TorchRandomGroup.Name)]
 public class StreamingRecognitionTests
 {
-    [Theory]
+    [Theory, Trait("Category", "Slow")]
     [InlineData(TemporalPooling.Last, false)]
     [InlineData(TemporalPooling.Mean, false)]
     [InlineData(TemporalPooling.Attention, true)]

@@ -11,7 +11,7 @@ public sealed class ParityTests(ITestOutputHelper output)
 {
     private const float Tolerance = 1e-4f;
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Shipped_model_at_T1_matches_TorchSharp_on_every_sample_face()
     {
         var checkpoint = ShippedModel.Load();
@@ -57,7 +57,7 @@ public sealed class ParityTests(ITestOutputHelper output)
         Assert.True(TestModels.MaxDifference(expected, torch.Predict(Reversed(clips, 6, 4), 6)) > 0, "the clips should depend on frame order");
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Evaluation_through_the_classifier_scores_as_the_checkpoint_path()
     {
         var checkpoint = ShippedModel.Load();

@@ -10,6 +10,7 @@ namespace EmotionNet.Packaging.Tests;
 /// holds no OpenCV or Skia native library.
 /// </summary>
 [Collection(PackagedFeedGroup.Name)]
+[Trait("Category", "Slow")] // every test here waits for the solution to be packed
 public sealed class CoreOnlyConsumerTests(PackagedFeed feed, ITestOutputHelper log)
 {
     private const string Program = """

@@ -14,6 +14,7 @@ namespace EmotionNet.Packaging.Tests;
 /// page's program on a picture with a face, and must print a prediction.
 /// </summary>
 [Collection(PackagedFeedGroup.Name)]
+[Trait("Category", "Slow")] // every test here waits for the solution to be packed
 public sealed partial class LibraryConsumerTests(PackagedFeed feed, ITestOutputHelper log)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace EmotionNet.Packaging.Tests;
 
 /// <summary>What each package holds and declares: the files and metadata a consumer and nuget.org see.</summary>
 [Collection(PackagedFeedGroup.Name)]
+[Trait("Category", "Slow")] // every test here waits for the solution to be packed
 public sealed class PackageContentsTests(PackagedFeed feed)
 {
     [Theory]
