@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using System.Globalization;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Models;
 using EmotionNet.Onnx;
 using EmotionNet.OnnxRuntime;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
 
 /// <summary>
 /// The shipped model on each backend: TorchSharp (libtorch) and its ONNX export on ONNX Runtime (CPU).
@@ -19,7 +19,7 @@ internal static class OnnxBench
         var threads = AnalyzerOptions.Default.EffectiveModelThreads;
         var onnxPath = Path.Combine(Path.GetTempPath(), $"emotionnet-bench-shipped-{Environment.ProcessId}.onnx");
         OnnxExporter.Export(ShippedModel.Load(), ShippedModel.SourceName, onnxPath);
-        using var torch = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
+        using var torch = EmotionClassifier.LoadShipped(EmotionNet.Core.Runtime.DeviceKind.Cpu);
         using var onnx = OnnxEmotionClassifier.Load(onnxPath);
         File.Delete(onnxPath);
         var backends = new (string Name, IEmotionClassifier Classifier)[] { ("TorchSharp (libtorch 2.10 CPU)", torch), ("ONNX Runtime 1.31 CPU", onnx) };

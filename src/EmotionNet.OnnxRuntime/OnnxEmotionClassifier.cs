@@ -1,7 +1,8 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EmotionNet.OnnxRuntime;

@@ -1,15 +1,18 @@
-using EmotionNet.Cli.Flags;
 using System.CommandLine;
 using System.Text.Json;
-using EmotionNet.Cli;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Analysis;
 using EmotionNet.Cli.Commands;
-using EmotionNet.Imaging;
+using EmotionNet.Cli.Flags;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.TestSupport;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 
@@ -187,7 +190,7 @@ public class AnalyzeCommandTests
     [Fact]
     public async Task Without_a_checkpoint_or_shipped_model_the_error_says_how_to_get_one()
     {
-        if (EmotionNet.Checkpoints.ShippedModel.IsAvailable) return; // a build with a shipped model has no such error
+        if (EmotionNet.Torch.Checkpoints.ShippedModel.IsAvailable) return; // a build with a shipped model has no such error
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
         var e = Assert.Throws<EmotionNetException>(() => Classifiers.Load(null, DeviceKind.Cpu));

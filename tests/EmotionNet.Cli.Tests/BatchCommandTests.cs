@@ -1,11 +1,10 @@
 using System.CommandLine;
-using EmotionNet.Cli;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Batch;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
 using EmotionNet.TestSupport;
 
 namespace EmotionNet.Cli.Tests;

@@ -1,7 +1,8 @@
 // One prediction of a grey face with the shipped model on libtorch, printed.
-using EmotionNet.Models;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Torch;
 
-using var classifier = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
+using var classifier = EmotionClassifier.LoadShipped(DeviceKind.Cpu);
 var face = new byte[classifier.SequenceLength * 2304];
 Array.Fill(face, (byte)128);
 var p = classifier.Predict(face, 1);

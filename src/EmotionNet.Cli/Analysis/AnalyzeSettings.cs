@@ -1,12 +1,12 @@
 using System.CommandLine;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Options;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Commands;

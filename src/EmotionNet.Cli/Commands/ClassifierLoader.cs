@@ -1,6 +1,7 @@
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Runtime;
 using EmotionNet.OnnxRuntime;
-using EmotionNet.Runtime;
+using EmotionNet.Torch;
 
 namespace EmotionNet.Cli.Commands;
 

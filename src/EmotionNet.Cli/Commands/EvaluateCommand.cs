@@ -1,13 +1,10 @@
 using System.CommandLine;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Console;
-using EmotionNet.Cli.Flags;
-using EmotionNet.Data;
-using EmotionNet.Evaluation;
-using EmotionNet.IO;
+using EmotionNet.Core;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.IO;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Torch.Checkpoints;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;
@@ -27,15 +24,14 @@ internal static class EvaluateCommand
     private static int Run(EvaluateSettings settings, CancellationToken cancellationToken)
     {
         var path = settings.Checkpoint;
-        // An exported .onnx model is scored on ONNX Runtime through IEmotionClassifier, the same clips and
-        // flip averaging as the checkpoint path (Evaluator), so the two print the same accuracy.
-        using var onnx = path is not null && ModelFiles.IsOnnx(path) ? Classifiers.LoadOnnx(path, settings.Device) : null;
-        if (onnx is null) _ = Devices.Resolve(settings.Device);
-        var loaded = onnx is not null ? null : path is null ? ShippedModel.Load() : Checkpoint.Load(path);
+        // Either backend is scored by the one loop (Evaluator): the same clips and flip averaging, so a
+        // checkpoint and its export print the same accuracy.
+        var classifier = Classifiers.Load(path, settings.Device);
+        using var owned = classifier as IDisposable;
         var source = path ?? ShippedModel.SourceName;
 
         Output.Info($"Loading {settings.Data.Description}...");
-        var splits = settings.Data.Load(onnx?.Classes ?? loaded!.Classes);
+        var splits = settings.Data.Load(classifier.Classes);
         LoadReportView.Show(splits.Report);
         var chosen = EvaluationClips.Select(splits, settings.Evaluation.Split);
         var which = chosen.Split.ToString();
@@ -52,9 +48,7 @@ internal static class EvaluateCommand
             {
                 var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
                 var progress = new SyncProgress<int>(done => task.Value = done);
-                metrics = onnx is not null
-                    ? Evaluator.Evaluate(onnx, set, settings.Evaluation, progress, cancellationToken)
-                    : Evaluator.Evaluate(loaded!, source, set, settings.Device, settings.Evaluation.BatchSize, settings.Evaluation.FlipAveraging, progress, cancellationToken);
+                metrics = Evaluator.Evaluate(classifier, set, settings.Evaluation, progress, cancellationToken);
             });
 
         var outDir = settings.Out;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Evaluation;
-using EmotionNet.Options;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 
 namespace EmotionNet.Cli.Commands;
 
