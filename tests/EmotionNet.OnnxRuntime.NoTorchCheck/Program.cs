@@ -1,14 +1,15 @@
 using EmotionNet.Inference.Recognition;
 using EmotionNet.OnnxRuntime;
 
-// Usage: NoTorchCheck MODEL.onnx. Predicts a few faces, directly and through EmotionNet.Inference's recognizer,
-// then prints the probabilities and every mapped native library whose name mentions torch (there must be none).
-if (args.Length != 1)
+// Usage: NoTorchCheck [MODEL.onnx]. Predicts a few faces with the model (default: the shipped model inside
+// EmotionNet.OnnxRuntime), directly and through EmotionNet.Inference's recognizer, then prints the probabilities
+// and every mapped native library whose name mentions torch (there must be none).
+if (args.Length > 1)
 {
-    Console.Error.WriteLine("usage: NoTorchCheck MODEL.onnx");
+    Console.Error.WriteLine("usage: NoTorchCheck [MODEL.onnx]");
     return 2;
 }
-using var classifier = OnnxEmotionClassifier.Load(args[0]);
+using var classifier = args.Length == 1 ? OnnxEmotionClassifier.Load(args[0]) : OnnxEmotionClassifier.LoadShipped();
 var frames = new byte[2 * classifier.SequenceLength * 2304];
 for (var i = 0; i < frames.Length; i++) frames[i] = (byte)(i * 7 % 251);
 float[] probabilities;

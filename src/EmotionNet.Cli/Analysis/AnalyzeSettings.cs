@@ -13,7 +13,7 @@ using EmotionNet.Vision.Sources;
 namespace EmotionNet.Cli.Analysis;
 
 /// <summary>Everything 'analyze' was asked to do, parsed and validated.</summary>
-internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output)
+internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, AnalyzerOptions Analyzer, OutputOptions Output)
 {
     /// <summary>One analysis: the input (or --camera) and flags of <paramref name="parse"/> mapped to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
     public static AnalyzeSettings Parse(ParseResult parse, AnalyzeFlags flags) =>
@@ -67,7 +67,7 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };
-        return new AnalyzeSettings(source, parse.GetValue(flags.Checkpoint), deviceKind, analyzer,
+        return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm), analyzer,
             new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
     }
 }

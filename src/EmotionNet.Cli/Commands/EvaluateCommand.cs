@@ -4,7 +4,6 @@ using EmotionNet.Core;
 using EmotionNet.Core.Evaluation;
 using EmotionNet.Core.IO;
 using EmotionNet.Plotting;
-using EmotionNet.Torch.Checkpoints;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;
@@ -23,12 +22,11 @@ internal static class EvaluateCommand
 
     private static int Run(EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        var path = settings.Checkpoint;
         // Either backend is scored by the one loop (Evaluator): the same clips and flip averaging, so a
         // checkpoint and its export print the same accuracy.
-        var classifier = Classifiers.Load(path, settings.Device);
+        var classifier = Classifiers.Load(settings.Model);
         using var owned = classifier as IDisposable;
-        var source = path ?? ShippedModel.SourceName;
+        var source = settings.Model.SourceName;
 
         Output.Info($"Loading {settings.Data.Description}...");
         var splits = settings.Data.Load(classifier.Classes);
@@ -58,7 +56,7 @@ internal static class EvaluateCommand
         MetricsTable.Show(which, metrics);
         // Plain Console.Out, not AnsiConsole: Spectre wraps a long line at its width even when redirected,
         // and this is the line scripts and logs look for.
-        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}, checkpoint {source}");
+        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}, checkpoint {source}, backend {settings.Model.BackendName}");
         return 0;
     }
 }
