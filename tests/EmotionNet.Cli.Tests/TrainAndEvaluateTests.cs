@@ -1,7 +1,7 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Evaluation;
 using EmotionNet.TestSupport;
-using EmotionNet.Evaluation;
-using EmotionNet.Checkpoints;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Torch.Checkpoints;
 using OpenCvSharp;
 
 namespace EmotionNet.Cli.Tests;

@@ -1,5 +1,5 @@
-using EmotionNet.Checkpoints;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Checkpoints;
 
 namespace EmotionNet.Cli.Tests;
 

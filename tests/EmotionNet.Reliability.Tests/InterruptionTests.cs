@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EmotionNet.Evaluation;
-using EmotionNet.Checkpoints;
+using EmotionNet.Core.Evaluation;
 using EmotionNet.Reliability.Tests.Support;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Torch.Checkpoints;
 using Xunit.Abstractions;
 
 namespace EmotionNet.Reliability.Tests;

@@ -1,10 +1,15 @@
-using EmotionNet.Augmentation.Temporal;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Options;
-using EmotionNet.Runtime;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
+using EmotionNet.Training.Augmentation.Temporal;
 using EmotionNet.Training.Temporal;
 using static TorchSharp.torch;
 

@@ -1,12 +1,12 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Models;
 using EmotionNet.Plotting;
-using EmotionNet.Evaluation;
-using EmotionNet.Augmentation;
-using EmotionNet.Checkpoints;
-using EmotionNet.Models;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Training.Augmentation;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
-using EmotionNet.Training.Reporting;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Tests;
@@ -17,7 +17,7 @@ public sealed class TrainerTests : IDisposable
     private static readonly ModelConfig Tiny = new() { ConvWidths = [8, 16, 32], LstmHidden = 24, Dropout = 0 };
     private static readonly TrainingOptions Fast = new()
     {
-        Epochs = 3, BatchSize = 16, LearningRate = 3e-3, WeightDecay = 0, Threads = 2, Seed = 5, Device = EmotionNet.Runtime.DeviceKind.Cpu,
+        Epochs = 3, BatchSize = 16, LearningRate = 3e-3, WeightDecay = 0, Threads = 2, Seed = 5, Device = EmotionNet.Core.Runtime.DeviceKind.Cpu,
         Augmentation = new PseudoSequenceOptions(), FlipAveraging = false, LabelSmoothing = 0,
     };
 

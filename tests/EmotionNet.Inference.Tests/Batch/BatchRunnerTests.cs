@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EmotionNet.Core;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Batch;
 using EmotionNet.Plotting;

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using CsCheck;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
 
 namespace EmotionNet.Reliability.Tests.Properties;
 
