@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.OnnxRuntime;
+using EmotionNet.Torch;
+using EmotionNet.Core.Runtime;
 using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
@@ -11,19 +13,18 @@ using OpenCvSharp;
 // The serving benchmark (docs/benchmarks-serving.md): the real 'emotionnet serve' on loopback, N clients posting
 // one 640x480 JPEG with one face to /v1/analyze for a bounded time each; images per second, latency percentiles,
 // errors and the server's RSS over time; and, on the same image, in-process EmotionAnalyzer throughput.
-//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- [--clients 1,2,4] [--seconds 20]
+//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- [--clients 1,2,4] [--seconds 20] [--backend onnx|torch]
 //   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- --thread-safety   (may one classifier or detector be shared?)
 var clients = Arg("--clients", "1,2,4").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var seconds = double.Parse(Arg("--seconds", "20"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(seconds);
+// The same backend on both sides: 'serve' runs the shipped model on ONNX Runtime unless told --backend torch.
+var backend = Arg("--backend", "onnx");
 if (args.Contains("--thread-safety"))
 {
     using var shared = EmotionClassifier.LoadShipped(DeviceKind.Cpu);
     ThreadSafetyCheck.Run(shared, threads: 4, rounds: 50);
-    using var onnxFolder = new TempFolder();
-    var onnxPath = onnxFolder.File("shipped.onnx");
-    EmotionNet.Onnx.OnnxExporter.Export(EmotionNet.Checkpoints.ShippedModel.Load(), "shipped model", onnxPath);
-    using var onnx = EmotionNet.OnnxRuntime.OnnxEmotionClassifier.Load(onnxPath);
+    using var onnx = OnnxEmotionClassifier.LoadShipped();
     ThreadSafetyCheck.RunClassifier(onnx, threads: 4, rounds: 50);
     return 0;
 }
@@ -33,12 +34,12 @@ var image = Scene(work.File("face.jpg"));
 Console.WriteLine($"# Serving benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, load average at start {Load()}.");
-Console.WriteLine($"Input: one 640x480 JPEG ({image.Length:N0} bytes) with one face (a FER2013 face pasted at 240 px), the shipped model on the CPU, YuNet.");
+Console.WriteLine($"Input: one 640x480 JPEG ({image.Length:N0} bytes) with one face (a FER2013 face pasted at 240 px), the shipped model on the CPU ({backend}, in process and in the server), YuNet.");
 Console.WriteLine();
 
 // In process: the library a developer calls, on the same image, one after the other.
-using var classifier = EmotionClassifier.LoadShipped(DeviceKind.Cpu);
-var analyzer = new EmotionAnalyzer(classifier);
+using var classifier = backend == "torch" ? (IDisposable)EmotionClassifier.LoadShipped(DeviceKind.Cpu) : OnnxEmotionClassifier.LoadShipped();
+var analyzer = new EmotionAnalyzer((IEmotionClassifier)classifier);
 await InProcessImagesAsync(analyzer, work.File("face.jpg"), TimeSpan.FromSeconds(3)); // warm-up
 var perImage = await InProcessImagesAsync(analyzer, work.File("face.jpg"), duration);
 var folder = Directory.CreateDirectory(work.File("folder")).FullName;
@@ -50,7 +51,7 @@ Console.WriteLine($"| `EmotionAnalyzer.AnalyzeImageAsync`, one image per call | 
 Console.WriteLine($"| `EmotionAnalyzer.AnalyzeAsync` over a folder of copies (one detector for the run) | {streamed:F1} |");
 Console.WriteLine();
 
-using var server = await ServerProcess.StartAsync(work.File("jobs"), "--rate", "100000", "--max-image-bytes", "20000000");
+using var server = await ServerProcess.StartAsync(work.File("jobs"), "--rate", "100000", "--backend", backend);
 using (var http = new HttpClient { BaseAddress = server.Address })
 {
     while (!(await http.GetAsync("/readyz")).IsSuccessStatusCode) await Task.Delay(200);

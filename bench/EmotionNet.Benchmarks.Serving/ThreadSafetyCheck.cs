@@ -1,5 +1,5 @@
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;
 using OpenCvSharp;

@@ -1,7 +1,7 @@
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Results;
-using EmotionNet.Models;
-using EmotionNet.Options;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Options;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.AspNetCore;

@@ -25,7 +25,7 @@ public static class EmotionNetServiceCollectionExtensions
     /// exporter. <paramref name="options"/> are validated here, so a bad option stops the application before it listens.
     /// The model loads in the background from start-up; /readyz says when it is loaded.
     /// </summary>
-    /// <exception cref="EmotionNet.Options.OptionsException">An option is missing or out of range.</exception>
+    /// <exception cref="EmotionNet.Core.Options.OptionsException">An option is missing or out of range.</exception>
     public static IServiceCollection AddEmotionNet(this IServiceCollection services, EmotionNetServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -1,5 +1,5 @@
-using EmotionNet.Evaluation;
-using EmotionNet.IO;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.IO;
 using ScottPlot;
 
 namespace EmotionNet.Plotting;

@@ -84,9 +84,9 @@ public sealed class LimitsTests
     [Fact]
     public async Task A_model_that_fails_to_load_makes_readyz_unhealthy_and_the_api_answer_503_while_health_stays_up()
     {
-        await using var host = await ServerHost.StartAsync(o => o with { Classifier = () => throw new EmotionNetException("no model here (test)") });
+        await using var host = await ServerHost.StartAsync(o => o with { Classifier = () => throw new Core.EmotionNetException("no model here (test)") });
         var engine = host.Services.GetRequiredService<EmotionNetEngine>();
-        await Assert.ThrowsAsync<EmotionNetException>(() => engine.ModelReady);
+        await Assert.ThrowsAsync<Core.EmotionNetException>(() => engine.ModelReady);
 
         using var ready = await host.Client.GetAsync("/readyz");
         using var healthy = await host.Client.GetAsync("/healthz");
@@ -102,9 +102,9 @@ public sealed class LimitsTests
     {
         var services = new ServiceCollection();
 
-        var noModel = Assert.Throws<Options.OptionsException>(() => services.AddEmotionNet(new EmotionNetServerOptions()));
-        var shortKey = Assert.Throws<Options.OptionsException>(() => services.AddEmotionNet(o => o with { Classifier = () => null!, ApiKey = "short" }));
-        var badLimit = Assert.Throws<Options.OptionsException>(() => services.AddEmotionNet(o => o with { Classifier = () => null!, Limits = o.Limits with { MaxStreams = 0 } }));
+        var noModel = Assert.Throws<Core.Options.OptionsException>(() => services.AddEmotionNet(new EmotionNetServerOptions()));
+        var shortKey = Assert.Throws<Core.Options.OptionsException>(() => services.AddEmotionNet(o => o with { Classifier = () => null!, ApiKey = "short" }));
+        var badLimit = Assert.Throws<Core.Options.OptionsException>(() => services.AddEmotionNet(o => o with { Classifier = () => null!, Limits = o.Limits with { MaxStreams = 0 } }));
 
         Assert.Contains("EmotionNetServerOptions.Classifier", noModel.Message, StringComparison.Ordinal);
         Assert.Contains("EmotionNetServerOptions.ApiKey", shortKey.Message, StringComparison.Ordinal);

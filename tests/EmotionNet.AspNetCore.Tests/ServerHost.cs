@@ -1,4 +1,4 @@
-using EmotionNet.Models;
+using EmotionNet.OnnxRuntime;
 using EmotionNet.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EmotionNet.AspNetCore.Tests;
 
-/// <summary>The real server (Kestrel on 127.0.0.1, a free port) with the shipped model and a jobs folder of its own.</summary>
+/// <summary>The real server (Kestrel on 127.0.0.1, a free port) with the shipped model on ONNX Runtime and a jobs folder of its own.</summary>
 public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -37,7 +37,7 @@ public sealed class ServerHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var options = new EmotionNetServerOptions { Classifier = () => EmotionClassifier.LoadShipped(Runtime.DeviceKind.Cpu), JobsDirectory = jobs };
+        var options = new EmotionNetServerOptions { Classifier = () => OnnxEmotionClassifier.LoadShipped(), JobsDirectory = jobs };
         builder.Services.AddEmotionNet(configure is null ? options : configure(options));
         var app = builder.Build();
         app.MapEmotionNet();

@@ -1,5 +1,5 @@
 using EmotionNet.AspNetCore.Inference;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.AspNetCore.Api;

@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using EmotionNet.AspNetCore.Inference;
 using EmotionNet.AspNetCore.Jobs;
 using EmotionNet.Inference.Analysis;

@@ -1,5 +1,6 @@
+using EmotionNet.Core;
 using System.Collections.Concurrent;
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
 
 namespace EmotionNet.AspNetCore.Inference;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using EmotionNet.AspNetCore.Telemetry;
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
 using OpenCvSharp;
 
 namespace EmotionNet.AspNetCore.Inference;

@@ -1,8 +1,8 @@
-using EmotionNet.Imaging;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Tracking;
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 

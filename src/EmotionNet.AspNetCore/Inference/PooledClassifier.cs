@@ -1,6 +1,6 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Classifiers;
 
 namespace EmotionNet.AspNetCore.Inference;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.AspNetCore.Jobs;
 

@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EmotionNet.AspNetCore.Inference;

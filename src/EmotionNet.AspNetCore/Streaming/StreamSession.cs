@@ -142,7 +142,7 @@ internal sealed class StreamSession(WebSocket socket, EmotionNetEngine engine, E
         }
     }
 
-    private async Task<StreamMessage> AnalyzeAsync(FramePipeline pipeline, Frame frame, Emotions.ClassSet classes, CancellationToken cancellationToken)
+    private async Task<StreamMessage> AnalyzeAsync(FramePipeline pipeline, Frame frame, Core.Emotions.ClassSet classes, CancellationToken cancellationToken)
     {
         var skipped = frame.Number - 1 - lastTaken;
         lastTaken = frame.Number;

@@ -1,19 +1,19 @@
 using System.CommandLine;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Options;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Cli.Analysis;
 
 /// <summary>Everything 'analyze' was asked to do, parsed and validated.</summary>
-internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output)
+internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, AnalyzerOptions Analyzer, OutputOptions Output)
 {
     /// <summary>One analysis: the input (or --camera) and flags of <paramref name="parse"/> mapped to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
     public static AnalyzeSettings Parse(ParseResult parse, AnalyzeFlags flags) =>
@@ -67,7 +67,7 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };
-        return new AnalyzeSettings(source, parse.GetValue(flags.Checkpoint), deviceKind, analyzer,
+        return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm), analyzer,
             new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
     }
 }

@@ -1,31 +1,44 @@
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Onnx;
 using EmotionNet.OnnxRuntime;
-using EmotionNet.Runtime;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Runtime;
 
 namespace EmotionNet.Cli.Commands;
 
-/// <summary>Loads the classifier for 'analyze' from --checkpoint (null: the shipped model). A seam so tests can pass a fake.</summary>
-internal delegate IEmotionClassifier ClassifierLoader(string? checkpointPath, DeviceKind device);
+/// <summary>Loads the classifier of 'analyze' and 'evaluate'. A seam so tests can pass a fake.</summary>
+internal delegate IEmotionClassifier ClassifierLoader(ModelChoice model);
 
 /// <summary>The loader used by the real command line.</summary>
 internal static class Classifiers
 {
     /// <summary>
-    /// Loads <paramref name="checkpointPath"/> (an EmotionNet checkpoint on TorchSharp, or an exported
-    /// .onnx model on ONNX Runtime, told apart by <see cref="ModelFiles.IsOnnx"/>), or the shipped model
-    /// when it is null; without either, fails with a message that says how to get a model.
+    /// Loads <paramref name="model"/> on its <see cref="ModelChoice.Backend"/>: the shipped model (the .onnx inside
+    /// EmotionNet.OnnxRuntime or the .ckpt inside EmotionNet.Torch), an ONNX file, or a checkpoint, which ONNX
+    /// Runtime runs after an in-memory export. A combination that cannot work is a <see cref="UsageException"/>.
     /// </summary>
-    public static IEmotionClassifier Load(string? checkpointPath, DeviceKind device)
+    public static IEmotionClassifier Load(ModelChoice model)
     {
-        if (checkpointPath is null) return EmotionClassifier.LoadShipped(device);
-        return ModelFiles.IsOnnx(checkpointPath) ? LoadOnnx(checkpointPath, device) : EmotionClassifier.Load(checkpointPath, device);
-    }
-
-    /// <summary>An ONNX model on ONNX Runtime's CPU provider; --device cuda is refused rather than ignored.</summary>
-    public static OnnxEmotionClassifier LoadOnnx(string path, DeviceKind device)
-    {
-        if (device == DeviceKind.Cuda)
-            throw new UsageException($"'{path}' is an ONNX model, which this build runs on the CPU only; use --device cpu or auto, or the model's .ckpt for CUDA.");
-        return OnnxEmotionClassifier.Load(path);
+        ArgumentNullException.ThrowIfNull(model);
+        var path = model.Checkpoint;
+        if (model.Backend == ModelBackend.Torch)
+        {
+            if (path is not null && ModelFiles.IsOnnx(path))
+                throw new UsageException($"'{path}' is an ONNX model, which --backend torch cannot run; use --backend onnx, or the model's .ckpt.");
+            return path is null ? EmotionClassifier.LoadShipped(model.Device) : EmotionClassifier.Load(path, model.Device);
+        }
+        if (model.Device == DeviceKind.Cuda)
+            throw new UsageException("--backend onnx runs on the CPU only in this build; use --backend torch for --device cuda.");
+        if (model.StreamingLstm)
+            throw new UsageException("--temporal lstm needs --backend torch: the ONNX model classifies clips and carries no LSTM state from frame to frame.");
+        if (path is null) return OnnxEmotionClassifier.LoadShipped();
+        if (ModelFiles.IsOnnx(path)) return OnnxEmotionClassifier.Load(path);
+        // A checkpoint on ONNX Runtime: exported in memory (libtorch reads the weights once), then run without it.
+        var checkpoint = Checkpoint.Load(path);
+        NativeRuntime.EnsureTorch();
+        using var torchModel = checkpoint.CreateModel(path);
+        return OnnxEmotionClassifier.Load(OnnxExporter.ToBytes(torchModel, checkpoint.Metadata), path);
     }
 }

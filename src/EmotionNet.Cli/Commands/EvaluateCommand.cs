@@ -1,13 +1,9 @@
 using System.CommandLine;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Console;
-using EmotionNet.Cli.Flags;
-using EmotionNet.Data;
-using EmotionNet.Evaluation;
-using EmotionNet.IO;
+using EmotionNet.Core;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.IO;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
-using EmotionNet.Training.Reporting;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;
@@ -26,16 +22,14 @@ internal static class EvaluateCommand
 
     private static int Run(EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        var path = settings.Checkpoint;
-        // An exported .onnx model is scored on ONNX Runtime through IEmotionClassifier, the same clips and
-        // flip averaging as the checkpoint path (Evaluator), so the two print the same accuracy.
-        using var onnx = path is not null && ModelFiles.IsOnnx(path) ? Classifiers.LoadOnnx(path, settings.Device) : null;
-        if (onnx is null) _ = Devices.Resolve(settings.Device);
-        var loaded = onnx is not null ? null : path is null ? ShippedModel.Load() : Checkpoint.Load(path);
-        var source = path ?? ShippedModel.SourceName;
+        // Either backend is scored by the one loop (Evaluator): the same clips and flip averaging, so a
+        // checkpoint and its export print the same accuracy.
+        var classifier = Classifiers.Load(settings.Model);
+        using var owned = classifier as IDisposable;
+        var source = settings.Model.SourceName;
 
         Output.Info($"Loading {settings.Data.Description}...");
-        var splits = settings.Data.Load(onnx?.Classes ?? loaded!.Classes);
+        var splits = settings.Data.Load(classifier.Classes);
         LoadReportView.Show(splits.Report);
         var chosen = EvaluationClips.Select(splits, settings.Evaluation.Split);
         var which = chosen.Split.ToString();
@@ -52,9 +46,7 @@ internal static class EvaluateCommand
             {
                 var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
                 var progress = new SyncProgress<int>(done => task.Value = done);
-                metrics = onnx is not null
-                    ? Evaluator.Evaluate(onnx, set, settings.Evaluation, progress, cancellationToken)
-                    : Evaluator.Evaluate(loaded!, source, set, settings.Device, settings.Evaluation.BatchSize, settings.Evaluation.FlipAveraging, progress, cancellationToken);
+                metrics = Evaluator.Evaluate(classifier, set, settings.Evaluation, progress, cancellationToken);
             });
 
         var outDir = settings.Out;
@@ -64,7 +56,7 @@ internal static class EvaluateCommand
         MetricsTable.Show(which, metrics);
         // Plain Console.Out, not AnsiConsole: Spectre wraps a long line at its width even when redirected,
         // and this is the line scripts and logs look for.
-        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}, checkpoint {source}");
+        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}, checkpoint {source}, backend {settings.Model.BackendName}");
         return 0;
     }
 }

@@ -1,18 +1,17 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Evaluation;
-using EmotionNet.Options;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 
 namespace EmotionNet.Cli.Commands;
 
 /// <summary>Everything <c>emotionnet evaluate</c> was asked to do, parsed and validated.</summary>
-/// <param name="Checkpoint">The checkpoint to score (null: the shipped model).</param>
+/// <param name="Model">The model to score (--checkpoint, null: the shipped model), its backend and device.</param>
 /// <param name="Data">Which data.</param>
 /// <param name="Out">Folder for metrics.json and confusion-matrix.png.</param>
-/// <param name="Device">Where to compute.</param>
 /// <param name="Evaluation">Split, batch size and flip averaging (sequence length and normalization come from the checkpoint).</param>
-internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, string Out, DeviceKind Device, EvaluationOptions Evaluation)
+internal sealed record EvaluateSettings(ModelChoice Model, DataSettings Data, string Out, EvaluationOptions Evaluation)
 {
     /// <summary>The flags of <c>emotionnet evaluate</c>.</summary>
     internal sealed class Flags
@@ -21,6 +20,7 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
 
         public DataFlags Data { get; } = new();
         public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint (.ckpt) or exported ONNX model (.onnx) to evaluate. Default: the shipped model." };
+        public Option<ModelBackend?> Backend { get; } = ModelFlags.Backend();
         public Option<EvaluationSplit?> Split { get; } = FlagParsers.OptionalChoice<EvaluationSplit>("--split",
             "Clips to score, all = every clip of every split", "all for a folder without split folders, privatetest otherwise");
         public Option<string> Out { get; } = new("--out") { Description = "Folder for metrics.json and confusion-matrix.png.", DefaultValueFactory = _ => "runs/evaluate" };
@@ -31,7 +31,7 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
         public void AddTo(Command command)
         {
             Data.AddTo(command);
-            foreach (var option in new Option[] { Checkpoint, Split, Out, Device, BatchSize, NoFlipAveraging }) command.Options.Add(option);
+            foreach (var option in new Option[] { Checkpoint, Backend, Split, Out, Device, BatchSize, NoFlipAveraging }) command.Options.Add(option);
         }
     }
 
@@ -53,6 +53,7 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
         {
             throw new UsageException(FlagVocabulary.Rewrite(e.Message));
         }
-        return new EvaluateSettings(parse.GetValue(flags.Checkpoint), flags.Data.Parse(parse), output, parse.GetValue(flags.Device), evaluation);
+        var model = new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), parse.GetValue(flags.Device));
+        return new EvaluateSettings(model, flags.Data.Parse(parse), output, evaluation);
     }
 }

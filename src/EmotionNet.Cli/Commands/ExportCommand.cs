@@ -1,7 +1,7 @@
 using System.CommandLine;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Console;
 using EmotionNet.Onnx;
+using EmotionNet.Torch.Checkpoints;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;

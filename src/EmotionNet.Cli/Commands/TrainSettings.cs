@@ -1,8 +1,8 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Emotions;
-using EmotionNet.Models;
-using EmotionNet.Options;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Options;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Cli.Commands;

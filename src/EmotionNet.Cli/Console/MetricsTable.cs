@@ -1,4 +1,4 @@
-using EmotionNet.Evaluation;
+using EmotionNet.Core.Evaluation;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Console;

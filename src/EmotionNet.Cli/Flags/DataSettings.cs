@@ -1,5 +1,5 @@
-using EmotionNet.Data;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Samples;
 using EmotionNet.Vision.Imaging;
 

@@ -39,7 +39,7 @@ internal static class ServeCommand
             o.LogToStandardErrorThreshold = LogLevel.Trace;
             o.FormatterName = Environment.GetEnvironmentVariable(CliApp.DebugVariable) == "1" ? ConsoleFormatterNames.Simple : OneLineLogFormatter.FormatterName;
         }).AddConsoleFormatter<OneLineLogFormatter, ConsoleFormatterOptions>();
-        builder.Services.AddEmotionNet(settings.Server with { Classifier = () => loadClassifier(settings.Checkpoint, settings.Device) });
+        builder.Services.AddEmotionNet(settings.Server with { Classifier = () => loadClassifier(settings.Model) });
         await using var app = builder.Build();
         app.MapEmotionNet();
         try
@@ -49,7 +49,7 @@ internal static class ServeCommand
         catch (IOException e)
         {
             // Kestrel's bind failures (address in use, no such address) are about the machine, not a bug.
-            throw new EmotionNetException($"Could not listen on {string.Join(";", settings.Urls)}: {e.Message}", e);
+            throw new Core.EmotionNetException($"Could not listen on {string.Join(";", settings.Urls)}: {e.Message}", e);
         }
         foreach (var address in app.Urls)
             System.Console.Out.WriteLine(ListeningLine + address);

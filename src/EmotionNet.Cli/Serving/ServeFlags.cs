@@ -1,7 +1,8 @@
 using System.CommandLine;
 using EmotionNet.AspNetCore;
+using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Serving;
@@ -14,6 +15,7 @@ internal sealed class ServeFlags
 
     public Option<string> Urls { get; } = new("--urls") { HelpName = "URLS", Description = "Where to listen, ';'-separated (port 0: any free port).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
     public Option<string?> Checkpoint { get; } = new("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint (.ckpt) or exported ONNX model (.onnx) to serve (default: the shipped model)." };
+    public Option<ModelBackend?> Backend { get; } = ModelFlags.Backend();
     public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where the model runs");
     public Option<string?> ApiKey { get; } = new("--api-key") { HelpName = "KEY", Description = $"Require this key (16+ characters) in the X-Api-Key header of /v1 and /metrics requests; default ${ApiKeyVariable}." };
     public Option<bool> AllowRemoteWithoutKey { get; } = new("--allow-remote-without-key") { Description = "Listen beyond loopback without an API key (refused otherwise: anyone who reaches the port could use the server)." };
@@ -33,7 +35,7 @@ internal sealed class ServeFlags
     /// <summary>Adds every flag to <paramref name="command"/>, in --help order.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Urls, Checkpoint, Device, ApiKey, AllowRemoteWithoutKey, Jobs, Instances, Detector, MaxImageBytes, MaxImagePixels, MaxVideoBytes, MaxVideoSeconds, MaxConcurrent, MaxStreams, Rate, Timeout })
+        foreach (var option in new Option[] { Urls, Checkpoint, Backend, Device, ApiKey, AllowRemoteWithoutKey, Jobs, Instances, Detector, MaxImageBytes, MaxImagePixels, MaxVideoBytes, MaxVideoSeconds, MaxConcurrent, MaxStreams, Rate, Timeout })
             command.Options.Add(option);
     }
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using EmotionNet.AspNetCore;
-using EmotionNet.Runtime;
+using EmotionNet.Cli.Commands;
+using EmotionNet.Core.Runtime;
 
 namespace EmotionNet.Cli.Serving;
 
 /// <summary>What <c>emotionnet serve</c> was asked: where to listen, and the server's options (except the model, which the command loads).</summary>
-internal sealed record ServeSettings(string[] Urls, string? Checkpoint, DeviceKind Device, EmotionNetServerOptions Server)
+internal sealed record ServeSettings(string[] Urls, ModelChoice Model, EmotionNetServerOptions Server)
 {
     public static ServeSettings Parse(ParseResult parse, ServeFlags flags)
     {
@@ -37,6 +38,6 @@ internal sealed record ServeSettings(string[] Urls, string? Checkpoint, DeviceKi
             Limits = limits,
             Plots = Plotting.AnalysisPlots.Instance,
         };
-        return new ServeSettings(urls, parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Device), server);
+        return new ServeSettings(urls, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), parse.GetValue(flags.Device)), server);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>Writes and reads <c>metrics.json</c>: per split, accuracy, macro-F1, per-class scores, confusion counts and class names.</summary>
 public static class MetricsReport
