@@ -15,8 +15,8 @@ public sealed record EmotionNetServerOptions
 {
     /// <summary>
     /// Creates one classifier (the model): called <see cref="ClassifierInstances"/> times at start-up.
-    /// For example <c>() =&gt; OnnxEmotionClassifier.Load("model.onnx")</c> (EmotionNet.OnnxRuntime, no libtorch) or
-    /// <c>() =&gt; EmotionClassifier.LoadShipped()</c> (TorchSharp). Required. Instances that implement
+    /// For example <c>() =&gt; OnnxEmotionClassifier.LoadShipped()</c> or <c>OnnxEmotionClassifier.Load("model.onnx")</c>
+    /// (EmotionNet.OnnxRuntime, no libtorch) or <c>() =&gt; EmotionClassifier.LoadShipped()</c> (EmotionNet.Torch). Required. Instances that implement
     /// <see cref="IDisposable"/> are disposed with the application.
     /// </summary>
     public Func<IEmotionClassifier>? Classifier { get; init; }
@@ -78,7 +78,7 @@ public sealed record EmotionNetServerOptions
     public EmotionNetServerOptions Validate()
     {
         var check = new OptionCheck(nameof(EmotionNetServerOptions));
-        check.Require(Classifier, Classifier is not null, "must create the model: e.g. () => OnnxEmotionClassifier.Load(path) or () => EmotionClassifier.LoadShipped()");
+        check.Require(Classifier, Classifier is not null, "must create the model: e.g. () => OnnxEmotionClassifier.LoadShipped()");
         check.Require(ClassifierInstances, ClassifierInstances is >= 1 and <= 64, "must be in [1, 64]");
         check.Require(VideoWorkers, VideoWorkers is >= 1 and <= 16, "must be in [1, 16]");
         check.Require(ApiKey, ApiKey is null || ApiKey.Length >= 16, "must be at least 16 characters when given");
