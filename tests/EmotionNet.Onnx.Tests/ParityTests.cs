@@ -58,6 +58,22 @@ public sealed class ParityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Contrast_stretching_models_match_TorchSharp_on_dim_faces_and_flat_frames()
+    {
+        var checkpoint = TestModels.RandomCheckpoint(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 8 }, sequenceLength: 2, seed: 5, stretchContrast: true);
+        using var torch = EmotionClassifier.Load(checkpoint, "stretch");
+        using var onnx = OnnxEmotionClassifier.Load(Export(checkpoint), "stretch.onnx");
+        Assert.True(onnx.Normalization.StretchContrast);
+        var clips = TestModels.Clips(4, 2);
+        // Dim the faces to 60-160 the way a photo's face is dim, and make one frame flat: the stretch must agree on both.
+        for (var i = 0; i < clips.Length; i++) clips[i] = (byte)(60 + clips[i] * 100 / 255);
+        clips.AsSpan(0, 2304).Fill(90);
+        var difference = TestModels.MaxDifference(torch.Predict(clips, 4), onnx.Predict(clips, 4));
+        output.WriteLine($"stretch: max |p_torch - p_onnx| = {difference:E2}");
+        Assert.True(difference < Tolerance, $"max difference {difference}");
+    }
+
+    [Fact]
     public void Evaluation_through_the_classifier_scores_as_the_checkpoint_path()
     {
         var checkpoint = ShippedModel.Load();
