@@ -76,7 +76,21 @@ public sealed class CheckpointTests : IDisposable
         File.WriteAllBytes(path, bytes);
         var e = Assert.Throws<CheckpointException>(() => Checkpoint.Load(path));
         Assert.Contains("version 99", e.Message);
-        Assert.Contains($"version {Checkpoint.FormatVersion}", e.Message);
+        Assert.Contains($"versions {Checkpoint.OldestFormatVersion} to {Checkpoint.FormatVersion}", e.Message);
+    }
+
+    [Fact]
+    public void A_version_1_checkpoint_still_loads_without_a_weight_average()
+    {
+        // The shipped model was written in format version 1 (three blocks, no averaged state).
+        using var stream = ShippedModel.Open();
+        var header = new byte[12];
+        stream.ReadExactly(header);
+        Assert.Equal(1, BitConverter.ToInt32(header, 8));
+        var shipped = ShippedModel.Load();
+        Assert.False(shipped.HasAveragedState);
+        using var model = shipped.CreateModel("shipped");
+        Assert.Throws<CheckpointException>(() => shipped.CreateAveragedModel("shipped"));
     }
 
     [Fact]
