@@ -162,6 +162,22 @@ public sealed class EvaluatePhotosTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_without_any_face_fails_with_a_message_and_still_lists_its_photos()
+    {
+        var root = dir.File("faceless");
+        Photo(Path.Combine(root, "sad", "blank.jpg"), null);
+        var output = dir.File("faceless-eval");
+
+        var (exit, text, metrics) = await Evaluate(root, output);
+
+        Assert.Equal(CliApp.Failure, exit);
+        Assert.Contains($"No face was found in any of the 1 All photos of {root} (listed in {Path.Combine(output, EvaluateCommand.NoFaceFile)}).", text);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.Null(metrics);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(output, EvaluateCommand.NoFaceFile)).Length);
+    }
+
+    [Fact]
     public async Task Faces_detect_on_a_fer2013_csv_is_a_usage_error()
     {
         var run = await CommandLineTests.CaptureAsync(["evaluate", "--faces", "detect", "--out", dir.File("x")]);

@@ -109,6 +109,26 @@ public sealed class PhotoFaceDecoderTests : IDisposable
     }
 
     [Fact]
+    public void A_png_whose_chunk_runs_past_its_end_is_refused_before_it_is_decoded()
+    {
+        var path = Repository.Path("tests/Corpus/fuzz/image/chunk-of-4-gb.png");
+        using var decoder = new PhotoFaceDecoder();
+
+        Assert.Contains("PNG chunk IDAT, 4294967276 bytes runs past its end", Decode(decoder, path).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FaceFinding.Auto)]
+    [InlineData(FaceFinding.Cropped)]
+    public void A_header_opencv_refuses_by_assertion_is_a_reason_not_an_exception(FaceFinding faces)
+    {
+        var path = Repository.Path("tests/Corpus/fuzz/image/width-over-opencv-limit.png");
+        using var decoder = new PhotoFaceDecoder(new PhotoFaceOptions { Faces = faces });
+
+        Assert.StartsWith("not a readable image: the file is corrupt (", Decode(decoder, path).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_options_and_use_after_dispose_are_refused()
     {
         Assert.Throws<Options.OptionsException>(() => new PhotoFaceDecoder(new PhotoFaceOptions { FaceMargin = 2 }));

@@ -63,6 +63,8 @@ public sealed class PhotoFaceDecoder : IFaceImageDecoder, IDisposable
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (encoded.IsEmpty) return "not a readable image: the file is empty";
+        // As analyze refuses them (ImageFrameReader): OpenCV spends seconds on a tiny PNG whose chunk claims gigabytes.
+        if (ImageHeader.PngChunkPastEnd(path) is { } chunk) return $"not a readable image: the file is corrupt or cut short (PNG chunk {chunk} runs past its end)";
         var size = ImageHeader.TryReadSize(new MemoryStream(encoded.ToArray(), writable: false));
         if (size is var (width, height) && PixelLimit.Exceeded("the image", width, height, options.MaxImagePixels) is { } tooBig) return tooBig;
         if (options.Faces == FaceFinding.Cropped || options.Faces == FaceFinding.Auto && size is (FaceImage.Side, FaceImage.Side))
@@ -70,8 +72,8 @@ public sealed class PhotoFaceDecoder : IFaceImageDecoder, IDisposable
 
         OpenCvRuntime.Ensure();
         // As analyze reads an image (ImageFrameReader): 8-bit BGR, EXIF orientation applied.
-        using var image = Cv2.ImDecode(encoded, ImreadModes.Color);
-        if (image.Empty()) return "not a readable image";
+        using var image = OpenCvFaceImageDecoder.Decode(encoded, ImreadModes.Color, out var unreadable);
+        if (image is null) return unreadable;
         if (options.Faces == FaceFinding.Auto && image is { Width: FaceImage.Side, Height: FaceImage.Side })
             return TakeWhole(path, encoded, face); // a format whose header ImageHeader does not read
 
