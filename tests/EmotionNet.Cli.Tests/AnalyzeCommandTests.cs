@@ -24,7 +24,7 @@ public class AnalyzeCommandTests
         return root.Parse(["analyze", .. args]).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device) => new FakeClassifier();
+    private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device, bool? stretchContrast) => new FakeClassifier();
 
     /// <summary>An 8-frame video of one moving face and an untrained seed6 checkpoint at T = 3.</summary>
     private static (string Video, string Checkpoint) VideoAndUntrainedCheckpoint(TempFolder folder)
@@ -202,7 +202,7 @@ public class AnalyzeCommandTests
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
         var settings = ParseSettings(folder.File("face.png"), "--checkpoint", "m.ckpt", "--out", "o", "--every", "3", "--detect-every", "2",
-            "--smoothing", "0.25", "--uncertain-below", "0.5", "--annotate", "--faces-cropped", "--device", "cpu", "--max-frames", "7");
+            "--smoothing", "0.25", "--uncertain-below", "0.5", "--annotate", "--faces-cropped", "--device", "cpu", "--max-frames", "7", "--stretch-contrast", "on");
         Assert.Equal((SourceKind.Image, folder.File("face.png")), (settings.Source.Kind, settings.Source.Path));
         Assert.Equal("m.ckpt", settings.Checkpoint);
         Assert.Equal(3, settings.Analyzer.Every);
@@ -212,6 +212,8 @@ public class AnalyzeCommandTests
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
         Assert.Equal(DeviceKind.Cpu, settings.Device);
+        Assert.True(settings.StretchContrast);
+        Assert.Null(ParseSettings(folder.File("face.png"), "--out", "o").StretchContrast);
         Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
     }
 

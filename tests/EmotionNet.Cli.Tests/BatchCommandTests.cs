@@ -19,7 +19,7 @@ public class BatchCommandTests
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device) => new FakeClassifier();
+    private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device, bool? stretchContrast) => new FakeClassifier();
 
     private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
         name => values.FirstOrDefault(v => v.Name == name).Value;

@@ -13,7 +13,13 @@ using EmotionNet.Vision.Sources;
 namespace EmotionNet.Cli.Analysis;
 
 /// <summary>Everything 'analyze' was asked to do, parsed and validated.</summary>
-internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output)
+/// <param name="Source">What to analyze.</param>
+/// <param name="Checkpoint">The model file (null: the shipped model).</param>
+/// <param name="Device">Where the model runs.</param>
+/// <param name="Analyzer">The pipeline's options.</param>
+/// <param name="Output">What to write where.</param>
+/// <param name="StretchContrast">--stretch-contrast: null for the model's own contrast stretch, else on or off for this run.</param>
+internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output, bool? StretchContrast = null)
 {
     /// <summary>One analysis: the input (or --camera) and flags of <paramref name="parse"/> mapped to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
     public static AnalyzeSettings Parse(ParseResult parse, AnalyzeFlags flags) =>
@@ -68,6 +74,7 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };
         return new AnalyzeSettings(source, parse.GetValue(flags.Checkpoint), deviceKind, analyzer,
-            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
+            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments },
+            parse.GetValue(flags.StretchContrast).Override());
     }
 }

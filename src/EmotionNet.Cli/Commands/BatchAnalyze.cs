@@ -40,7 +40,7 @@ internal static class BatchAnalyze
     {
         Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
         if (settings.ShardOrigin is { } origin) Output.Info($"shard {settings.Shard} ({origin}): {settings.Plan.Select(settings.Shard).Count} of {settings.Plan.Inputs.Count} input(s)");
-        var classifier = loadClassifier(settings.Analyze.Checkpoint, settings.Analyze.Device);
+        var classifier = loadClassifier(settings.Analyze.Checkpoint, settings.Analyze.Device, settings.Analyze.StretchContrast);
         try
         {
             var result = await BatchRunner.RunAsync(classifier, settings.Plan, settings.Analyze.Analyzer, settings.Analyze.Output,

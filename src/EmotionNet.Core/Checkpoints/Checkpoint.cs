@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmotionNet.Emotions;
+using EmotionNet.Imaging;
 using EmotionNet.IO;
 using EmotionNet.Models;
 using static TorchSharp.torch;
@@ -85,6 +86,18 @@ public sealed class Checkpoint
         var optimizerBytes = optimizer is null ? [] : ToBytes(optimizer.save_state_dict);
         var averagedBytes = averaged is null ? [] : ToBytes(w => averaged.save(w));
         return new Checkpoint(metadata with { Tensors = shapes, Model = model.Config }, modelBytes, optimizerBytes, averagedBytes);
+    }
+
+    /// <summary>
+    /// The same checkpoint (weights and optimizer state shared) with <paramref name="normalization"/> in
+    /// its metadata: a model scored or run with another input normalization than it was trained with,
+    /// e.g. the contrast stretch of <see cref="InputNormalization.StretchContrast"/> turned on for faces
+    /// cut from photos. Nothing is written; <see cref="Save"/> the result to keep it.
+    /// </summary>
+    public Checkpoint WithNormalization(InputNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(normalization);
+        return new Checkpoint(Metadata with { Normalization = normalization }, ModelState, OptimizerState);
     }
 
     /// <summary>Writes the checkpoint atomically: a crash never leaves a partial file under <paramref name="path"/>.</summary>

@@ -46,6 +46,24 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void WithNormalization_changes_only_the_normalization_and_survives_a_save()
+    {
+        var path = SaveSmall();
+        var original = Checkpoint.Load(path);
+
+        var stretched = original.WithNormalization(original.Metadata.Normalization with { StretchContrast = true });
+        stretched.Save(Path.Combine(dir, "stretched.ckpt"));
+        var reloaded = Checkpoint.Load(Path.Combine(dir, "stretched.ckpt"));
+
+        Assert.False(original.Metadata.Normalization.StretchContrast);
+        Assert.Equal(new InputNormalization(StretchContrast: true), reloaded.Metadata.Normalization);
+        Assert.Equal((original.Classes.Name, original.Metadata.SequenceLength, original.Metadata.Epoch), (reloaded.Classes.Name, reloaded.Metadata.SequenceLength, reloaded.Metadata.Epoch));
+        using var a = original.CreateModel(path);
+        using var b = reloaded.CreateModel("stretched.ckpt");
+        Assert.All(a.state_dict(), kv => Assert.True(kv.Value.eq(b.state_dict()[kv.Key]).all().item<bool>(), kv.Key));
+    }
+
+    [Fact]
     public void Truncated_checkpoint_is_reported_as_truncated()
     {
         var path = SaveSmall();
