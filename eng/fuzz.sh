@@ -14,7 +14,7 @@ minutes="${2:-10}"
 # OpenCV and FFmpeg cannot be instrumented; a native crash still ends the run and is reported).
 case "$target" in
   csv) instrument="EmotionNet.Core.dll" ;;
-  checkpoint) instrument="EmotionNet.Core.dll TorchSharp.dll" ;;
+  checkpoint) instrument="EmotionNet.Torch.dll TorchSharp.dll" ;;
   manifest|merge) instrument="EmotionNet.Inference.dll" ;;
   onnx) instrument="EmotionNet.OnnxRuntime.dll Microsoft.ML.OnnxRuntime.dll" ;;
   image) instrument="EmotionNet.Vision.dll EmotionNet.Inference.dll" ;;

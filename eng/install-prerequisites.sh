@@ -7,6 +7,7 @@
 # it installs what is missing; Debian 12's libstdc++ is too old, so it adds Debian 13 (trixie) with
 # an apt configuration of its own (the system's sources.list is never rewritten) and upgrades
 # libstdc++6 alone from it. Elsewhere it prints exactly what is missing and how to get it.
+#   eng/install-prerequisites.sh --check    changes nothing, prints nothing: exit 0 when all is present
 set -euo pipefail
 
 say() { printf 'install-prerequisites: %s\n' "$*"; }
@@ -29,6 +30,10 @@ shared_lib_ok 'libatomic\.so\.1' || missing_debs+=(libatomic1)
 need_libstdcxx=0
 libstdcxx_ok || need_libstdcxx=1
 
+if [ "${1:-}" = --check ]; then
+  [ ${#missing_debs[@]} -eq 0 ] && [ $need_libstdcxx -eq 0 ]
+  exit
+fi
 if [ ${#missing_debs[@]} -eq 0 ] && [ $need_libstdcxx -eq 0 ]; then
   say "all native prerequisites are present"
   exit 0

@@ -5,6 +5,8 @@
 # SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT), merges the shard folders with 'emotionnet merge', and
 # compares the merged report with one process over all videos. Exits non-zero on any mismatch.
 #   eng/slurm-test.sh            (as root, on Debian 12; rerunnable: daemons already up are reused)
+# It leaves the machine's daemons as it found them: those it started (munged, slurmctld, slurmd) are
+# stopped when it exits, however it exits; those already running keep running.
 # Environment: WORK (default runs/slurm-test), VIDEOS (count, default 6), SECONDS_PER_VIDEO (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +18,29 @@ start=$(date +%s)
 say() { echo "slurm-test: $*"; }
 
 [ "$(id -u)" -eq 0 ] || { echo "slurm-test: run as root (it installs packages and starts daemons)" >&2; exit 1; }
+
+# The daemons, by pid file. Those running now are left running at the end; any other that runs then
+# was started by this run (or by the packages' install scripts) and is stopped, on every exit path.
+daemons=(/run/slurmd.pid /run/slurmctld.pid /run/munge/munged.pid)
+running() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+stop() {
+  running "$1" || return 0
+  local pid; pid=$(cat "$1")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+before=" "
+for pidfile in "${daemons[@]}"; do running "$pidfile" && before+="$pidfile "; done
+stop_started() {
+  local status=$? pidfile
+  for pidfile in "${daemons[@]}"; do
+    case "$before" in *" $pidfile "*) continue ;; esac
+    if running "$pidfile"; then say "stopping $(basename "$pidfile" .pid), started by this run"; stop "$pidfile"; fi
+  done
+  exit "$status"
+}
+trap stop_started EXIT
 
 # 1. Packages (once).
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
@@ -30,10 +55,10 @@ if [ ! -s /etc/munge/munge.key ]; then
 fi
 chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
 mkdir -p /run/munge /var/log/munge /var/lib/munge && chown munge:munge /run/munge /var/log/munge /var/lib/munge
-if ! munge -n </dev/null | unmunge >/dev/null 2>&1; then
+if ! munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1; then
   say "starting munged"
-  runuser -u munge -- /usr/sbin/munged
-  sleep 1
+  runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/munged.pid
+  for _ in $(seq 1 50); do munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.2; done
   munge -n </dev/null | unmunge >/dev/null
 fi
 
@@ -71,8 +96,7 @@ changed=0
 cmp -s "$conf.new" "$conf" || { mv "$conf.new" "$conf"; changed=1; }
 rm -f "$conf.new"
 
-running() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
-stop() { if running "$1"; then kill "$(cat "$1")"; while running "$1"; do sleep 0.2; done; fi; }
+# Daemons already running with another configuration are restarted with this one.
 if [ "$changed" -eq 1 ]; then stop /run/slurmd.pid; stop /run/slurmctld.pid; fi
 running /run/slurmctld.pid || { say "starting slurmctld"; slurmctld -c; }
 running /run/slurmd.pid || { say "starting slurmd"; slurmd; }

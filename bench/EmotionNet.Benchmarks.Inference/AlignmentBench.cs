@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Torch;
 using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 
@@ -24,7 +24,7 @@ internal static class AlignmentBench
         // The padded scenes are 320 px square, so the default working size runs them at full resolution.
         using var detector = new YuNetFaceDetector();
 
-        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
+        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Core.Runtime.DeviceKind.Cpu);
         var classes = shipped.Classes;
         var labelled = ferFaces.Where(f => classes.IndexOfFerLabel(f.Label) >= 0).ToList();
         var original = new List<byte[]>();

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Torch;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
-using EmotionNet.Models;
 using OpenCvSharp;
 
 /// <summary>
@@ -42,7 +42,7 @@ internal static class DetectionBench
         }
 
         // The CLI's path: one folder analyzed as an image sequence, with the analyzer's defaults and with detection on every image.
-        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
+        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Core.Runtime.DeviceKind.Cpu);
         foreach (var (name, options) in new (string, AnalyzerOptions)[]
         {
             ($"analyze FOLDER, defaults (YuNet, detect every {AnalyzerOptions.Default.DetectEvery})", AnalyzerOptions.Default),

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Torch;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
-using EmotionNet.Models;
 using OpenCvSharp;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal static class EndToEndBench
 {
     public static void Run(Report report, int frames, int repeats)
     {
-        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
+        using var shipped = EmotionClassifier.LoadShipped(EmotionNet.Core.Runtime.DeviceKind.Cpu);
         using var t4 = Models.Untrained(4);
         var before = new AnalyzerOptions { DetectEvery = 1 };
         var now = AnalyzerOptions.Default;

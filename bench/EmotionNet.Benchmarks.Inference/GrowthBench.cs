@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Vision.Sources;
-using EmotionNet.Models;
 
 /// <summary>
 /// Analyze time (with every output file, as the CLI writes them) against video length and face count;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
 
 /// <summary>
 /// Model cost per frame by sequence length T: whole clips through Predict (every frame re-encodes T

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Vision.Sources;
-using EmotionNet.IO;
-using EmotionNet.Models;
 
 /// <summary>
 /// A long run: AnalysisRunner (every output, as the CLI) on a generated video, sampling this process's

@@ -1,7 +1,8 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Torch;
 
 /// <summary>The classifiers the benchmarks run.</summary>
 internal static class Models

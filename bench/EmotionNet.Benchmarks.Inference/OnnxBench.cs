@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Models;
-using EmotionNet.Onnx;
 using EmotionNet.OnnxRuntime;
+using EmotionNet.Torch;
 
 /// <summary>
-/// The shipped model on each backend: TorchSharp (libtorch) and its ONNX export on ONNX Runtime (CPU).
+/// The shipped model on each backend: TorchSharp (libtorch) and its ONNX export (the one inside EmotionNet.OnnxRuntime) on ONNX Runtime (CPU).
 /// Per-face latency of Predict at T = 1 for batches of 1 and 4 faces, and 'analyze' fps on the
 /// generated videos (one and four faces, default options). Both get the threads 'analyze' gives the model.
 /// </summary>
@@ -17,11 +15,8 @@ internal static class OnnxBench
     public static void Run(Report report, int repeats, int frames, int videoRepeats)
     {
         var threads = AnalyzerOptions.Default.EffectiveModelThreads;
-        var onnxPath = Path.Combine(Path.GetTempPath(), $"emotionnet-bench-shipped-{Environment.ProcessId}.onnx");
-        OnnxExporter.Export(ShippedModel.Load(), ShippedModel.SourceName, onnxPath);
-        using var torch = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
-        using var onnx = OnnxEmotionClassifier.Load(onnxPath);
-        File.Delete(onnxPath);
+        using var torch = EmotionClassifier.LoadShipped(EmotionNet.Core.Runtime.DeviceKind.Cpu);
+        using var onnx = OnnxEmotionClassifier.LoadShipped();
         var backends = new (string Name, IEmotionClassifier Classifier)[] { ("TorchSharp (libtorch 2.10 CPU)", torch), ("ONNX Runtime 1.31 CPU", onnx) };
 
         var latency = new List<IReadOnlyList<string>>();

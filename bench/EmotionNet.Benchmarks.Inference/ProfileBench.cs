@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Results;
 using EmotionNet.Inference.Tracking;
-using EmotionNet.Models;
+using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 
 /// <summary>

@@ -6,9 +6,10 @@
 // FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
+using EmotionNet.Core.Runtime;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Vision;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
 using OpenCvSharp;
 
 var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "tracking-real", "detection", "alignment", "onnx", "temporal", "videos" };

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 
 /// <summary>
 /// One mode's markdown: a header (date, machine, exact command) and tables. Printed, and when a doc is

@@ -1,11 +1,11 @@
 using System.Globalization;
-using EmotionNet.Augmentation.Temporal;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Torch;
+using EmotionNet.Training.Augmentation.Temporal;
 using ScottPlot;
 
 /// <summary>

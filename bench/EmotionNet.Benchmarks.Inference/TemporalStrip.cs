@@ -1,7 +1,7 @@
-using EmotionNet.Augmentation.Temporal;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Training.Augmentation.Temporal;
 using OpenCvSharp;
 
 /// <summary>

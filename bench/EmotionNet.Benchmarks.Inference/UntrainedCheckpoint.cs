@@ -1,6 +1,8 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 
 /// <summary>Writes a checkpoint of the default architecture with random weights: the real model's cost without a trained model.</summary>
 internal static class UntrainedCheckpoint

@@ -1,8 +1,11 @@
-using EmotionNet.Samples;
 using System.Diagnostics;
-using EmotionNet.Augmentation;
-using EmotionNet.Data;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Samples;
+using EmotionNet.Torch.Runtime;
+using EmotionNet.Training.Augmentation;
+using EmotionNet.Training.Data;
 
 namespace EmotionNet.Benchmarks;
 
@@ -14,7 +17,7 @@ internal static class AugmentBenchmark
         NativeRuntime.EnsureTorch();
         var section = new Section(command);
         var rows = new List<(string What, int T, List<double> Rates)>();
-        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training.Subset(8192, 1) : SampleData.Load(Emotions.ClassSet.Fer7).Training;
+        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training.Subset(8192, 1) : SampleData.Load(ClassSet.Fer7).Training;
         Console.WriteLine($"augment: {set.Count} clips from {set.Source}, {runs} runs, {Environment.ProcessorCount} cores");
         foreach (var t in new[] { 1, 8 })
         {
@@ -42,7 +45,7 @@ internal static class AugmentBenchmark
             var generator = new PseudoSequenceGenerator(recipe);
             foreach (var t in new[] { 1, 8 })
             {
-                var destination = new byte[t * Imaging.FaceImage.FrameBytes];
+                var destination = new byte[t * FaceImage.FrameBytes];
                 var indices = new int[t];
                 var rates = new List<double>();
                 for (var r = 0; r < runs; r++)

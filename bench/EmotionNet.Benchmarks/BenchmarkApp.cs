@@ -1,4 +1,4 @@
-using EmotionNet.Runtime;
+using EmotionNet.Torch.Runtime;
 
 namespace EmotionNet.Benchmarks;
 

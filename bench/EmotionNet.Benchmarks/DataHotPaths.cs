@@ -1,10 +1,11 @@
-using EmotionNet.Samples;
 using BenchmarkDotNet.Attributes;
-using EmotionNet.Augmentation;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Samples;
+using EmotionNet.Torch.Runtime;
+using EmotionNet.Training.Augmentation;
+using EmotionNet.Training.Data;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Benchmarks;
@@ -63,7 +64,7 @@ public class DataHotPaths
 
     /// <summary>128 frames of bytes normalized to floats.</summary>
     [Benchmark]
-    public void Normalize128() => FaceTensors.Normalize(batchBytes, batchFloats, InputNormalization.Default);
+    public void Normalize128() => InputNormalization.Default.Normalize(batchBytes, batchFloats);
 
     /// <summary>128 normalized frames copied into a (128, 1, 1, 48, 48) tensor, as the loader does on the consuming thread.</summary>
     [Benchmark]

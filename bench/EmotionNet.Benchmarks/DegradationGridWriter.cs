@@ -1,8 +1,9 @@
-using EmotionNet.Augmentation;
-using EmotionNet.Data;
-using EmotionNet.Imaging;
-using EmotionNet.Samples;
 using OpenCvSharp;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Samples;
+using EmotionNet.Training.Augmentation;
 
 namespace EmotionNet.Benchmarks;
 
@@ -15,7 +16,7 @@ internal static class DegradationGridWriter
     public static void Run(string path, string output)
     {
         const int faces = 8, rows = 6, zoom = 2, gap = 2;
-        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training : SampleData.Load(Emotions.ClassSet.Fer7).Training;
+        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training : SampleData.Load(ClassSet.Fer7).Training;
         var generator = new PseudoSequenceGenerator(PseudoSequenceOptions.RealPhotos);
         var cell = FaceImage.Side * zoom + gap;
         using var grid = new Mat(rows * cell - gap, faces * cell - gap, MatType.CV_8UC1, Scalar.All(255));

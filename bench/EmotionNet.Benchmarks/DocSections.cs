@@ -1,5 +1,5 @@
 using System.Text;
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.Benchmarks;
 

@@ -1,7 +1,8 @@
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Samples;
-using EmotionNet.Augmentation;
-using EmotionNet.Data;
-using EmotionNet.Imaging;
+using EmotionNet.Training.Augmentation;
 using OpenCvSharp;
 
 namespace EmotionNet.Benchmarks;
@@ -12,7 +13,7 @@ internal static class GridWriter
     public static void Run(string path, string output)
     {
         const int clips = 6, length = 8, zoom = 2, gap = 2;
-        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training : SampleData.Load(Emotions.ClassSet.Fer7).Training;
+        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training : SampleData.Load(ClassSet.Fer7).Training;
         var generator = new PseudoSequenceGenerator(PseudoSequenceOptions.Default);
         // The last row always has an occluder (1 clip in 10 does by default), to show what one looks like.
         var occluded = new PseudoSequenceGenerator(PseudoSequenceOptions.Default with { OcclusionProbability = 1 });

@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using EmotionNet.Data;
-using EmotionNet.Models;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Models;
+using EmotionNet.Training.Data;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.MixedPrecision;
 using EmotionNet.Training.Options;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -19,7 +21,7 @@ internal static class LayerProfile
     {
         var rows = new List<Row>();
         long channels = 1;
-        long side = Imaging.FaceImage.Side;
+        long side = FaceImage.Side;
         for (var b = 0; b < config.ConvWidths.Count; b++)
         {
             var width = config.ConvWidths[b];
@@ -50,7 +52,7 @@ internal static class LayerProfile
     private static double Time(Func<Tensor, Tensor> layer, long[] shape, ScalarType dtype, int runs)
     {
         using var scope = NewDisposeScope();
-        var x = Models.FrameEncoder.ToChannelsLast(randn(shape).to(dtype)).detach().requires_grad_(true);
+        var x = FrameEncoder.ToChannelsLast(randn(shape).to(dtype)).detach().requires_grad_(true);
         var samples = new List<double>();
         for (var r = 0; r <= runs; r++)
         {

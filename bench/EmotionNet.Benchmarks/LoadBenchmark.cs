@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using EmotionNet.Data;
+using EmotionNet.Core.Data;
 
 namespace EmotionNet.Benchmarks;
 

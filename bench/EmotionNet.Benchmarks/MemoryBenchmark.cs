@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using EmotionNet.Data;
-using EmotionNet.Models;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Models;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
 

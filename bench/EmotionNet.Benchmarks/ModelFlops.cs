@@ -1,4 +1,6 @@
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Models;
 
 namespace EmotionNet.Benchmarks;
 
@@ -13,7 +15,7 @@ internal static class ModelFlops
     public static double ForwardPerFrame(ModelConfig config, int t)
     {
         double macs = 0;
-        var side = Imaging.FaceImage.Side;
+        var side = FaceImage.Side;
         long channels = 1;
         foreach (var width in config.ConvWidths)
         {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Models;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.MixedPrecision;
 using EmotionNet.Training.Options;
@@ -175,7 +177,7 @@ internal static class TrainBenchmark
             var optimizer = TrainingStep.CreateOptimizer(model, run);
             mixed = precision == Precision.Bf16 ? new MixedPrecisionModel(model, CPU) : null;
             Step = new TrainingStep(model, mixed, optimizer, run, null);
-            Inputs = randn([BatchSize, t, 1, Imaging.FaceImage.Side, Imaging.FaceImage.Side]);
+            Inputs = randn([BatchSize, t, 1, FaceImage.Side, FaceImage.Side]);
             Labels = randint(0, config.NumClasses, [BatchSize]);
         }
 

@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Vision.Imaging;
 using EmotionNet.Vision.Sources;

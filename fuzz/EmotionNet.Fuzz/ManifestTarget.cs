@@ -1,4 +1,5 @@
 using System.Text;
+using EmotionNet.Core;
 using EmotionNet.Inference.Batch;
 
 namespace EmotionNet.Fuzz;

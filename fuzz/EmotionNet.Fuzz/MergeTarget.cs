@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using EmotionNet.Inference.Batch;
 
 namespace EmotionNet.Fuzz;

@@ -1,4 +1,4 @@
-using EmotionNet.Imaging;
+using EmotionNet.Core.Imaging;
 using EmotionNet.OnnxRuntime;
 
 namespace EmotionNet.Fuzz;

@@ -1,7 +1,9 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.Onnx;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 using OpenCvSharp;
 
 namespace EmotionNet.Fuzz;

@@ -1,6 +1,6 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Fuzz;
 

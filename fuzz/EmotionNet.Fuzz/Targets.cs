@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Torch.Checkpoints;
 
 namespace EmotionNet.Fuzz;
 

@@ -1,10 +1,12 @@
 using System.CommandLine;
-using Spectre.Console;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Options;
-using EmotionNet.Runtime;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Options;
+using EmotionNet.Torch.Runtime;
+using Spectre.Console;
 
 namespace EmotionNet.Cli;
 
@@ -95,7 +97,7 @@ internal static class CliApp
             Output.Error(FlagVocabulary.Rewrite(e.Message));
             return FlagVocabulary.FlagFor(e.Option) is null ? Failure : UsageError;
         }
-        catch (Checkpoints.CheckpointException e)
+        catch (CheckpointException e)
         {
             // About a file's content (its ModelConfig, its tensors): no flag set it, so nothing to rewrite.
             Output.Error(e.Message);

@@ -1,4 +1,4 @@
-namespace EmotionNet;
+namespace EmotionNet.Core;
 
 /// <summary>
 /// Base of every error EmotionNet reports to a user: its message alone says what went wrong and

@@ -1,11 +1,16 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using EmotionNet.Checkpoints;
-using EmotionNet.IO;
-using EmotionNet.Models;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
+using EmotionNet.Core.Models;
 using EmotionNet.Onnx.Graph;
 using EmotionNet.Onnx.Proto;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using Google.Protobuf;
 
 namespace EmotionNet.Onnx;
@@ -30,7 +35,7 @@ public static class OnnxExporter
     public static void Export(Checkpoint checkpoint, string sourceName, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        Runtime.NativeRuntime.EnsureTorch();
+        NativeRuntime.EnsureTorch();
         using var model = checkpoint.CreateModel(sourceName);
         Export(model, checkpoint.Metadata, outputPath);
     }
@@ -51,7 +56,7 @@ public static class OnnxExporter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(metadata);
-        var classes = ClassSet(metadata);
+        var classes = ClassesOf(metadata);
         if (classes.Count != model.Config.NumClasses)
             throw new EmotionNetException($"The model has {model.Config.NumClasses} outputs but its class set {classes.Name} has {classes.Count} classes.");
         var graph = EmotionNetGraph.Build(model.Config, ModelWeights.From(model), metadata.Normalization);
@@ -80,9 +85,9 @@ public static class OnnxExporter
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private static Emotions.ClassSet ClassSet(CheckpointMetadata metadata) => Emotions.ClassSet.FromName(metadata.ClassSet);
+    private static ClassSet ClassesOf(CheckpointMetadata metadata) => ClassSet.FromName(metadata.ClassSet);
 
-    private static IEnumerable<(string, string)> Metadata(ModelConfig config, CheckpointMetadata metadata, Emotions.ClassSet classes)
+    private static IEnumerable<(string, string)> Metadata(ModelConfig config, CheckpointMetadata metadata, ClassSet classes)
     {
         yield return (OnnxMetadataKeys.Format, OnnxMetadataKeys.FormatVersion);
         yield return (OnnxMetadataKeys.ClassSet, classes.Name);

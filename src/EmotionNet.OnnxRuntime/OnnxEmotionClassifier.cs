@@ -1,7 +1,9 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Core;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EmotionNet.OnnxRuntime;
@@ -63,6 +65,15 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
         if (model.Length == 0) throw new OnnxModelException($"ONNX model '{sourceName}' is empty (0 bytes).");
         return new OnnxEmotionClassifier(model, sourceName, (options ?? new OnnxClassifierOptions()).Validate());
     }
+
+    /// <summary>
+    /// Loads the model that ships inside EmotionNet.OnnxRuntime (<see cref="ShippedOnnxModel"/>, the shipped
+    /// checkpoint exported to ONNX): no file, no path, no libtorch.
+    /// </summary>
+    /// <exception cref="EmotionNetException">This build ships no model.</exception>
+    /// <exception cref="NativeDependencyException">ONNX Runtime's native library cannot be loaded.</exception>
+    public static OnnxEmotionClassifier LoadShipped(OnnxClassifierOptions? options = null) =>
+        Load(ShippedOnnxModel.Read(), ShippedOnnxModel.SourceName, options);
 
     /// <inheritdoc />
     public ClassSet Classes { get; }

@@ -1,7 +1,8 @@
-using EmotionNet.Models;
 using System.Globalization;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EmotionNet.OnnxRuntime;

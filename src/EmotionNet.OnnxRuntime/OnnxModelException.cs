@@ -1,3 +1,5 @@
+using EmotionNet.Core;
+
 namespace EmotionNet.OnnxRuntime;
 
 /// <summary>An ONNX file is missing, empty, damaged, or not an EmotionNet model; the message names the file.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EmotionNet.Evaluation;
-using EmotionNet.IO;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.IO;
 using ScottPlot;
 
 namespace EmotionNet.Plotting;

@@ -1,7 +1,6 @@
-using EmotionNet.IO;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Results;
 using ScottPlot;
 
 namespace EmotionNet.Plotting;

@@ -1,4 +1,4 @@
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 using ScottPlot;
 
 namespace EmotionNet.Plotting;

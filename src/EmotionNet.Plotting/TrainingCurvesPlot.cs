@@ -1,4 +1,4 @@
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 using EmotionNet.Training.Reporting;
 using ScottPlot;
 

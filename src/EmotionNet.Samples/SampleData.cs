@@ -1,5 +1,6 @@
-using EmotionNet.Data;
-using EmotionNet.Emotions;
+using EmotionNet.Core;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
 
 namespace EmotionNet.Samples;
 

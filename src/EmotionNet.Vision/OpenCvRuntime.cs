@@ -1,4 +1,4 @@
-using EmotionNet.Runtime;
+using EmotionNet.Core.Runtime;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision;
@@ -10,7 +10,7 @@ namespace EmotionNet.Vision;
 public static class OpenCvRuntime
 {
     // Whether a native library loads is a fact about the process, so it is computed once.
-    private static readonly Lazy<Exception?> Failure = new(() => NativeRuntime.Probe("OpenCvSharp (libOpenCvSharpExtern.so)", () =>
+    private static readonly Lazy<Exception?> Failure = new(() => NativeProbe.Run("OpenCvSharp (libOpenCvSharpExtern.so)", () =>
     {
         using var m = new Mat(2, 2, MatType.CV_8UC1, Scalar.All(1));
         _ = Cv2.Sum(m);

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using EmotionNet.Cli;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Batch;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
 using EmotionNet.TestSupport;
 
 namespace EmotionNet.Cli.Tests;
@@ -19,7 +18,7 @@ public class BatchCommandTests
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static IEmotionClassifier Fake(string? checkpoint, DeviceKind device, bool? stretchContrast) => new FakeClassifier();
+    private static IEmotionClassifier Fake(ModelChoice model) => new FakeClassifier();
 
     private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
         name => values.FirstOrDefault(v => v.Name == name).Value;

@@ -1,8 +1,9 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Evaluation;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Models;
 using OpenCvSharp;
 
 namespace EmotionNet.Cli.Tests;
@@ -38,7 +39,7 @@ public sealed class EvaluateFolderTests : IDisposable
     {
         var path = dir.File($"{classSet}.ckpt");
         using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = classes });
-        Checkpoints.Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = classSet, Normalization = InputNormalization.Default, SequenceLength = 1 })
+        Torch.Checkpoints.Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = classSet, Normalization = InputNormalization.Default, SequenceLength = 1 })
             .Save(path);
         return path;
     }

@@ -1,13 +1,19 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Cli.Commands;
-using EmotionNet.Evaluation;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Onnx;
-using EmotionNet.Runtime;
-using EmotionNet.TestSupport;
-using EmotionNet.Vision.Faces;
 using OpenCvSharp;
+using EmotionNet.TestSupport;
+using EmotionNet.Cli.Commands;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Onnx;
+using EmotionNet.OnnxRuntime;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Tests;
 
@@ -58,7 +64,7 @@ public sealed class EvaluatePhotosTests : IDisposable
         var path = dir.File("fer7.ckpt");
         if (File.Exists(path)) return path;
         using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [4, 8], LstmHidden = 8, NumClasses = 7 });
-        Checkpoints.Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "fer7", Normalization = InputNormalization.Default, SequenceLength = 1 })
+        EmotionNet.Torch.Checkpoints.Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "fer7", Normalization = InputNormalization.Default, SequenceLength = 1 })
             .Save(path);
         return path;
     }
@@ -133,28 +139,31 @@ public sealed class EvaluatePhotosTests : IDisposable
         var (exit, text, metrics) = await Evaluate(Crops(), output, "--stretch-contrast", "on");
 
         Assert.True(exit == 0, text);
-        Assert.Contains("Input normalization: each face stretched to 0-255, then (x / 255 - 0.5) / 0.25 (--stretch-contrast, not the checkpoint's own).", text);
+        Assert.Contains("Input normalization: each face stretched to 0-255, then (x / 255 - 0.5) / 0.25 (as --stretch-contrast asks).", text);
         Assert.Equal(new InputNormalization(StretchContrast: true), metrics!.Normalization);
         Assert.True(metrics.NormalizationOverridden);
 
         // analyze loads its model through the same override.
-        using (var stretched = (EmotionClassifier)Classifiers.Load(Checkpoint(), DeviceKind.Cpu, stretchContrast: true))
+        using (var stretched = (EmotionClassifier)Classifiers.Load(new ModelChoice(Checkpoint(), ModelBackend.Torch, DeviceKind.Cpu, StretchContrast: true)))
             Assert.True(stretched.Normalization.StretchContrast);
-        using (var own = (EmotionClassifier)Classifiers.Load(Checkpoint(), DeviceKind.Cpu))
+        using (var own = (EmotionClassifier)Classifiers.Load(new ModelChoice(Checkpoint(), ModelBackend.Torch, DeviceKind.Cpu)))
             Assert.False(own.Normalization.StretchContrast);
+        // On ONNX Runtime a checkpoint is exported with the override, so the graph stretches.
+        using (var exportedInMemory = (OnnxEmotionClassifier)Classifiers.Load(new ModelChoice(Checkpoint(), ModelBackend.Onnx, DeviceKind.Cpu, StretchContrast: true)))
+            Assert.True(exportedInMemory.Normalization.StretchContrast);
 
         var onnx = dir.File("model.onnx");
-        OnnxExporter.Export(Checkpoints.Checkpoint.Load(Checkpoint()), "fer7.ckpt", onnx);
+        OnnxExporter.Export(EmotionNet.Torch.Checkpoints.Checkpoint.Load(Checkpoint()), "fer7.ckpt", onnx);
         var refused = await CommandLineTests.CaptureAsync(["evaluate", "--data", Crops(), "--checkpoint", onnx, "--out", dir.File("onnx"), "--stretch-contrast", "on"]);
         Assert.Equal(CliApp.UsageError, refused.ExitCode);
         Assert.Contains("is an ONNX model, whose input normalization is part of its graph", refused.Text);
-        Assert.Throws<UsageException>(() => Classifiers.Load(onnx, DeviceKind.Cpu, stretchContrast: true));
+        Assert.Throws<UsageException>(() => Classifiers.Load(new ModelChoice(onnx, null, DeviceKind.Cpu, StretchContrast: true)));
 
         // export writes a graph that stretches; that model then takes --stretch-contrast on as its own.
         var stretchedOnnx = dir.File("stretched.onnx");
         var export = await CommandLineTests.CaptureAsync(["export", "--checkpoint", Checkpoint(), "--out", stretchedOnnx, "--stretch-contrast", "on"]);
         Assert.True(export.ExitCode == 0, export.Text);
-        using (var exported = Classifiers.LoadOnnx(stretchedOnnx, DeviceKind.Cpu))
+        using (var exported = (OnnxEmotionClassifier)Classifiers.Load(new ModelChoice(stretchedOnnx, null, DeviceKind.Cpu)))
             Assert.True(exported.Normalization.StretchContrast);
         var accepted = await CommandLineTests.CaptureAsync(["evaluate", "--data", Crops(), "--checkpoint", stretchedOnnx, "--out", dir.File("onnx-on"), "--stretch-contrast", "on"]);
         Assert.True(accepted.ExitCode == 0, accepted.Text);

@@ -1,7 +1,7 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Evaluation;
 using EmotionNet.TestSupport;
-using EmotionNet.Evaluation;
-using EmotionNet.Checkpoints;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Torch.Checkpoints;
 using OpenCvSharp;
 
 namespace EmotionNet.Cli.Tests;
@@ -13,7 +13,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task Train_on_the_embedded_sample_writes_the_whole_run_and_evaluate_reads_it_back()
     {
         var run = Path.Combine(dir, "run");
@@ -33,7 +33,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
         Assert.Contains("PublicTest accuracy", evaluate.Text);
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task Resume_keeps_the_runs_own_recipe_and_epochs_unless_more_are_asked_for()
     {
         var run = Path.Combine(dir, "run");
@@ -84,7 +84,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
         else Assert.Contains("No model", Assert.Throws<EmotionNetException>(() => ShippedModel.Open()).Message);
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task A_csv_without_publictest_rows_trains_and_selects_the_last_epoch_saying_so()
     {
         var sample = Repository.Path("data/sample/fer2013-sample.csv");

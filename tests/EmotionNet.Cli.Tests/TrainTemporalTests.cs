@@ -1,5 +1,5 @@
-using EmotionNet.Checkpoints;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Checkpoints;
 
 namespace EmotionNet.Cli.Tests;
 
@@ -11,7 +11,7 @@ public sealed class TrainTemporalTests : IDisposable
 
     public void Dispose() => dir.Dispose();
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task A_short_run_on_the_sample_writes_a_streaming_checkpoint_and_resumes()
     {
         var output = dir.File("run");

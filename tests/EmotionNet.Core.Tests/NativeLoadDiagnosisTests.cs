@@ -1,4 +1,4 @@
-using EmotionNet.Runtime;
+using EmotionNet.Core.Runtime;
 
 namespace EmotionNet.Core.Tests;
 
@@ -10,7 +10,7 @@ public class NativeLoadDiagnosisTests
         var dll = new DllNotFoundException("Unable to load shared library 'LibTorchSharp': /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by libLibTorchSharp.so)");
         var failure = new TypeInitializationException("TorchSharp.PInvoke.NativeMethods", dll);
 
-        var exception = NativeRuntime.Probe("TorchSharp (libLibTorchSharp.so / libtorch)", () => throw failure);
+        var exception = NativeProbe.Run("TorchSharp (libLibTorchSharp.so / libtorch)", () => throw failure);
 
         Assert.NotNull(exception);
         Assert.Contains("GLIBCXX_3.4.32", exception.Message);
@@ -39,5 +39,5 @@ public class NativeLoadDiagnosisTests
 
     [Fact]
     public void Success_gives_no_exception() =>
-        Assert.Null(NativeRuntime.Probe("anything", () => { }));
+        Assert.Null(NativeProbe.Run("anything", () => { }));
 }

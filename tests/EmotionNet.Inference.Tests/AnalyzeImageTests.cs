@@ -1,6 +1,7 @@
+using EmotionNet.Core;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Vision.Faces;
 using EmotionNet.TestSupport;
+using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 
 namespace EmotionNet.Inference.Tests;

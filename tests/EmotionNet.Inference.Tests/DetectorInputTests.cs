@@ -1,4 +1,5 @@
-using EmotionNet.Imaging;
+using EmotionNet.Core;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;

@@ -1,6 +1,6 @@
-using EmotionNet.Options;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Options;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.TestSupport;
 

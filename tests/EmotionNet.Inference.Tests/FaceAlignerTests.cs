@@ -1,4 +1,3 @@
-using EmotionNet.Imaging;
 using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;
 using OpenCvSharp;

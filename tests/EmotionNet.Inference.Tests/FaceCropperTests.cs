@@ -1,6 +1,7 @@
-using EmotionNet.Imaging;
-using EmotionNet.Vision.Faces;
+using EmotionNet.Core.Imaging;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Imaging;
+using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 
 namespace EmotionNet.Inference.Tests;

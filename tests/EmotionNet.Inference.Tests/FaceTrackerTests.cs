@@ -1,5 +1,5 @@
-using EmotionNet.Vision.Faces;
 using EmotionNet.Inference.Tracking;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Tests;
 
@@ -76,7 +76,7 @@ public class FaceTrackerMotionAndReidTests
     private static float[] Look(int seed)
     {
         var rng = new Random(seed);
-        var pixels = new byte[EmotionNet.Imaging.FaceImage.FrameBytes];
+        var pixels = new byte[EmotionNet.Core.Imaging.FaceImage.FrameBytes];
         rng.NextBytes(pixels);
         return FaceAppearance.Describe(pixels);
     }

@@ -1,6 +1,6 @@
-using EmotionNet.Options;
-using EmotionNet.Vision.Faces;
+using EmotionNet.Core.Options;
 using EmotionNet.TestSupport;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Tests;
 

@@ -1,6 +1,7 @@
+using EmotionNet.Core;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Vision.Sources;
 using EmotionNet.TestSupport;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Tests;
 

@@ -1,9 +1,9 @@
-using EmotionNet.Imaging;
-using EmotionNet.Inference.Analysis;
+using OpenCvSharp;
 using EmotionNet.TestSupport;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Inference.Analysis;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Imaging;
-using OpenCvSharp;
 
 namespace EmotionNet.Inference.Tests;
 
@@ -131,7 +131,7 @@ public sealed class PhotoFaceDecoderTests : IDisposable
     [Fact]
     public void Bad_options_and_use_after_dispose_are_refused()
     {
-        Assert.Throws<Options.OptionsException>(() => new PhotoFaceDecoder(new PhotoFaceOptions { FaceMargin = 2 }));
+        Assert.Throws<Core.Options.OptionsException>(() => new PhotoFaceDecoder(new PhotoFaceOptions { FaceMargin = 2 }));
         var decoder = new PhotoFaceDecoder();
         decoder.Dispose();
         Assert.Throws<ObjectDisposedException>(() => Decode(decoder, SyntheticScene.AssetPath("face1.png")));

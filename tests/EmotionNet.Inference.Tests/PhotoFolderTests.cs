@@ -1,8 +1,7 @@
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Recognition;
+using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
-using EmotionNet.TestSupport;
 using OpenCvSharp;
 
 namespace EmotionNet.Inference.Tests;
@@ -33,17 +32,17 @@ public class PhotoFolderTests
         return frames;
     }
 
-    private interface IEmotionClassifierFactory { EmotionNet.Models.IEmotionClassifier Create(); }
+    private interface IEmotionClassifierFactory { EmotionNet.Core.Classifiers.IEmotionClassifier Create(); }
 
     private sealed class Fakes : IEmotionClassifierFactory
     {
         // A distribution that depends on every pixel of the clip's last crop, so two different faces get different ones.
-        public EmotionNet.Models.IEmotionClassifier Create()
+        public EmotionNet.Core.Classifiers.IEmotionClassifier Create()
         {
             var fake = new FakeClassifier(sequenceLength: 2);
             fake.Next = call =>
             {
-                var last = fake.Calls[call].Frames.AsSpan(fake.Calls[call].Frames.Length - EmotionNet.Imaging.FaceImage.FrameBytes);
+                var last = fake.Calls[call].Frames.AsSpan(fake.Calls[call].Frames.Length - EmotionNet.Core.Imaging.FaceImage.FrameBytes);
                 long hash = 0;
                 foreach (var b in last) hash = hash * 31 + b;
                 var p = new float[7];

@@ -1,12 +1,13 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
+using EmotionNet.Core;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Plotting;
+using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Imaging;
 using EmotionNet.Vision.Sources;
-using EmotionNet.TestSupport;
 using OpenCvSharp;
 
 namespace EmotionNet.Inference.Tests;

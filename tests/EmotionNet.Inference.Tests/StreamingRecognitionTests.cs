@@ -1,10 +1,15 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.TestSupport;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Inference.Tests;
@@ -13,7 +18,7 @@ namespace EmotionNet.Inference.Tests;
 [Collection(TorchRandomGroup.Name)]
 public class StreamingRecognitionTests
 {
-    [Theory]
+    [Theory, Trait("Category", "Slow")]
     [InlineData(TemporalPooling.Last, false)]
     [InlineData(TemporalPooling.Mean, false)]
     [InlineData(TemporalPooling.Attention, true)]

@@ -1,9 +1,14 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Inference.Tests;

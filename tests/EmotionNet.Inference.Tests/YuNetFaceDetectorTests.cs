@@ -1,7 +1,6 @@
-using EmotionNet.Vision.Faces;
+using EmotionNet.Core.Options;
 using EmotionNet.TestSupport;
-using EmotionNet.Options;
-using OpenCvSharp;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Tests;
 

@@ -1,8 +1,8 @@
-using EmotionNet.Models;
-using EmotionNet.Checkpoints;
+using EmotionNet.Core.Models;
 using EmotionNet.Onnx.Proto;
 using EmotionNet.OnnxRuntime;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Checkpoints;
 using Google.Protobuf;
 
 namespace EmotionNet.Onnx.Tests;

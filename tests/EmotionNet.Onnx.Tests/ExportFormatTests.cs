@@ -1,9 +1,8 @@
-using EmotionNet.Models;
-using System.Reflection;
-using EmotionNet.Checkpoints;
+using EmotionNet.Core.Models;
 using EmotionNet.Onnx.Graph;
 using EmotionNet.Onnx.Proto;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Checkpoints;
 
 namespace EmotionNet.Onnx.Tests;
 

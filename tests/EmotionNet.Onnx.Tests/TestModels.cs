@@ -1,8 +1,11 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.Samples;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Onnx.Tests;
@@ -10,7 +13,7 @@ namespace EmotionNet.Onnx.Tests;
 /// <summary>Small models with non-trivial BatchNorm statistics, and clips of real FER2013 sample faces.</summary>
 internal static class TestModels
 {
-    public static readonly Lazy<Data.FaceDataSplits> Sample = new(() => SampleData.Load(ClassSet.Fer7));
+    public static readonly Lazy<FaceDataSplits> Sample = new(() => SampleData.Load(ClassSet.Fer7));
 
     /// <summary>A freshly initialised model whose BatchNorm running statistics are randomised, so folding them is tested.</summary>
     public static Checkpoint RandomCheckpoint(ModelConfig config, int sequenceLength, int seed, bool stretchContrast = false)

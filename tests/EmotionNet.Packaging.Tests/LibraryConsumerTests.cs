@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EmotionNet.Emotions;
-using EmotionNet.Vision.Faces;
+using EmotionNet.Core.Emotions;
 using EmotionNet.TestSupport;
+using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
@@ -14,6 +14,7 @@ namespace EmotionNet.Packaging.Tests;
 /// page's program on a picture with a face, and must print a prediction.
 /// </summary>
 [Collection(PackagedFeedGroup.Name)]
+[Trait("Category", "Slow")] // every test here waits for the solution to be packed
 public sealed partial class LibraryConsumerTests(PackagedFeed feed, ITestOutputHelper log)
 {
     [Fact]
@@ -30,6 +31,7 @@ public sealed partial class LibraryConsumerTests(PackagedFeed feed, ITestOutputH
         ProcessRunner.RunChecked(dotnet, ["new", "console", "-n", "Consumer", "-o", app, "--framework", "net10.0", "--no-restore"], app, TimeSpan.FromMinutes(3));
         ConsumerProject.WriteNuGetConfig(app, feed.Feed);
         ProcessRunner.RunChecked(dotnet, ["add", "package", "EmotionNet.Inference", "--version", feed.Version], app, TimeSpan.FromMinutes(10));
+        ProcessRunner.RunChecked(dotnet, ["add", "package", "EmotionNet.Torch", "--version", feed.Version], app, TimeSpan.FromMinutes(10));
         ProcessRunner.RunChecked(dotnet, ["add", "package", "libtorch-cpu-linux-x64", "--version", "2.10.0"], app, TimeSpan.FromMinutes(15));
         ProcessRunner.RunChecked(dotnet, ["add", "package", "OpenCvSharp4.official.runtime.linux-x64", "--version", "4.13.0.20260627"], app, TimeSpan.FromMinutes(10));
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProject.GettingStartedProgram());

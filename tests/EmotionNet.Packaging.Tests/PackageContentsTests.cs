@@ -5,15 +5,19 @@ namespace EmotionNet.Packaging.Tests;
 
 /// <summary>What each package holds and declares: the files and metadata a consumer and nuget.org see.</summary>
 [Collection(PackagedFeedGroup.Name)]
+[Trait("Category", "Slow")] // every test here waits for the solution to be packed
 public sealed class PackageContentsTests(PackagedFeed feed)
 {
     [Theory]
     [InlineData("EmotionNet.Core")]
+    [InlineData("EmotionNet.Torch")]
     [InlineData("EmotionNet.Vision")]
     [InlineData("EmotionNet.Training")]
     [InlineData("EmotionNet.Inference")]
     [InlineData("EmotionNet.Plotting")]
     [InlineData("EmotionNet.Samples")]
+    [InlineData("EmotionNet.Onnx")]
+    [InlineData("EmotionNet.OnnxRuntime")]
     public void A_library_package_has_its_dll_docs_readme_metadata_and_symbols(string id)
     {
         using var package = ZipFile.OpenRead(feed.PackageFile(id));
@@ -35,7 +39,9 @@ public sealed class PackageContentsTests(PackagedFeed feed)
 
         // No native runtime: the application chooses libtorch (CPU or CUDA, which platform), OpenCV's and Skia's.
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
-        Assert.DoesNotContain(dependencies, d => d.Contains("runtime", StringComparison.OrdinalIgnoreCase) || d.Contains("NativeAssets", StringComparison.OrdinalIgnoreCase));
+        // (OpenCvSharp4.runtime.*, *.NativeAssets.*, and Microsoft.ML.OnnxRuntime itself; its .Managed half is managed.)
+        Assert.DoesNotContain(dependencies, d => d.Contains(".runtime.", StringComparison.OrdinalIgnoreCase) || d.Contains("NativeAssets", StringComparison.OrdinalIgnoreCase)
+            || d.Equals("Microsoft.ML.OnnxRuntime", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(dependencies, d => d.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase) || d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase));
 
         using var symbols = ZipFile.OpenRead(feed.PackageFile(id, ".snupkg"));
@@ -43,10 +49,13 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     }
 
     [Theory]
-    [InlineData("EmotionNet.Core", "TorchSharp,CsvHelper")]
+    [InlineData("EmotionNet.Core", "CsvHelper")]
+    [InlineData("EmotionNet.Torch", "EmotionNet.Core,TorchSharp")]
     [InlineData("EmotionNet.Vision", "EmotionNet.Core,OpenCvSharp4")]
-    [InlineData("EmotionNet.Training", "EmotionNet.Core")]
+    [InlineData("EmotionNet.Training", "EmotionNet.Torch")]
     [InlineData("EmotionNet.Inference", "EmotionNet.Core,EmotionNet.Vision")]
+    [InlineData("EmotionNet.Onnx", "EmotionNet.Torch,Google.Protobuf")]
+    [InlineData("EmotionNet.OnnxRuntime", "EmotionNet.Core,Microsoft.ML.OnnxRuntime.Managed")]
     [InlineData("EmotionNet.Plotting", "EmotionNet.Training,EmotionNet.Inference,ScottPlot")]
     public void A_library_depends_only_on_what_it_uses_and_on_no_native_runtime(string id, string expected)
     {
@@ -58,10 +67,13 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     [Fact]
     public void The_model_and_the_cascade_travel_inside_the_assemblies()
     {
-        using var core = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Core"));
-        Assert.DoesNotContain(core.Entries, e => e.FullName.EndsWith(".ckpt", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("content", StringComparison.OrdinalIgnoreCase));
+        using var torch = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Torch"));
+        Assert.DoesNotContain(torch.Entries, e => e.FullName.EndsWith(".ckpt", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("content", StringComparison.OrdinalIgnoreCase));
         // Embedded resources: the manifest names them in the dll (no loading needed to check).
-        Assert.True(Contains(core, "lib/net10.0/EmotionNet.Core.dll", "EmotionNet.Checkpoints.emotionnet-fer7.ckpt"u8), "EmotionNet.Core.dll does not embed the shipped model.");
+        Assert.True(Contains(torch, "lib/net10.0/EmotionNet.Torch.dll", "EmotionNet.Torch.Checkpoints.emotionnet-fer7.ckpt"u8), "EmotionNet.Torch.dll does not embed the shipped model.");
+        // Core is the torch-free base: no model in it.
+        using var core = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Core"));
+        Assert.False(Contains(core, "lib/net10.0/EmotionNet.Core.dll", "emotionnet-fer7"u8), "EmotionNet.Core.dll embeds a model.");
         using var inference = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Vision"));
         Assert.True(Contains(inference, "lib/net10.0/EmotionNet.Vision.dll", "EmotionNet.Vision.haarcascade_frontalface_default.xml"u8), "EmotionNet.Vision.dll does not embed the Haar cascade.");
     }
@@ -79,7 +91,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
 
         using var linux = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Cli.linux-x64"));
         var files = linux.Entries.Select(e => e.FullName).ToHashSet();
-        foreach (var file in new[] { "emotionnet.dll", "EmotionNet.Core.dll", "libtorch_cpu.so", "libLibTorchSharp.so", "libOpenCvSharpExtern.so" })
+        foreach (var file in new[] { "emotionnet.dll", "EmotionNet.Core.dll", "EmotionNet.Torch.dll", "libtorch_cpu.so", "libLibTorchSharp.so", "libOpenCvSharpExtern.so" })
             Assert.Contains($"tools/net10.0/linux-x64/{file}", files);
         // One platform's natives only: no runtimes/<rid>/ tree of other platforms.
         Assert.DoesNotContain(files, f => f.Contains("/runtimes/", StringComparison.Ordinal));

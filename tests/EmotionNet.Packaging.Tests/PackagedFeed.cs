@@ -1,10 +1,10 @@
-using EmotionNet.TestSupport;
 using System.Globalization;
+using EmotionNet.TestSupport;
 
 namespace EmotionNet.Packaging.Tests;
 
 /// <summary>
-/// Packs EmotionNet.Core, .Training, .Inference and the EmotionNet.Cli tool once, into a temporary
+/// Packs every EmotionNet library and the EmotionNet.Cli tool once, into a temporary
 /// folder feed, under a version no earlier run used (so NuGet's global cache can never answer with a
 /// stale package). Disposing deletes the feed and every such test version from the global cache.
 /// The solution must already be built in this configuration ('./build.sh test' builds it first).
@@ -21,7 +21,7 @@ public sealed class PackagedFeed : IDisposable
         "Release";
 #endif
 
-    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Vision", "EmotionNet.Training", "EmotionNet.Inference", "EmotionNet.Plotting", "EmotionNet.Samples", "EmotionNet.Onnx", "EmotionNet.OnnxRuntime"];
+    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Torch", "EmotionNet.Vision", "EmotionNet.Training", "EmotionNet.Inference", "EmotionNet.Plotting", "EmotionNet.Samples", "EmotionNet.Onnx", "EmotionNet.OnnxRuntime"];
 
     public PackagedFeed()
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 using EmotionNet.TestSupport;
 using Xunit.Abstractions;
 
@@ -11,6 +11,7 @@ namespace EmotionNet.Packaging.Tests;
 /// it with no setup: '--help', then 'analyze' on a generated video with the shipped model.
 /// </summary>
 [Collection(PackagedFeedGroup.Name)]
+[Trait("Category", "Slow")] // every test here waits for the solution to be packed
 public sealed class ToolInstallTests(PackagedFeed feed, ITestOutputHelper log)
 {
     [Fact]

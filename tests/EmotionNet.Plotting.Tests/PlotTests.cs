@@ -1,6 +1,5 @@
+using EmotionNet.Core.Evaluation;
 using EmotionNet.Training.Reporting;
-using EmotionNet.Evaluation;
-using EmotionNet.Plotting;
 using OpenCvSharp;
 
 namespace EmotionNet.Plotting.Tests;
@@ -17,7 +16,7 @@ public sealed class PlotTests : IDisposable
         var m = new ConfusionMatrix(7);
         var rng = new Random(1);
         for (var i = 0; i < 500; i++) m.Add(i % 7, rng.NextDouble() < 0.6 ? i % 7 : rng.Next(7));
-        var names = EmotionNet.Emotions.ClassSet.Fer7.ClassNames;
+        var names = EmotionNet.Core.Emotions.ClassSet.Fer7.ClassNames;
         var path = Path.Combine(dir, "cm.png");
 
         ConfusionMatrixPlot.Save(ClassificationMetrics.From(m, names), path, "test", 900, 820);

@@ -1,4 +1,5 @@
-using EmotionNet.IO;
+using EmotionNet.Core;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.Reliability.Tests;
 

@@ -9,16 +9,24 @@ namespace EmotionNet.Reliability.Tests;
 
 /// <summary>
 /// Kills a real batch analysis (the built emotionnet over several generated videos, a child process)
-/// with SIGKILL at seeded-random moments, reruns it each time, and checks what the batch promises:
+/// with SIGKILL at seeded-random points, reruns it each time, and checks what the batch promises:
 /// nothing half-written under a final name, finished inputs never redone, and in the end the same
-/// report as a run that was never interrupted.
+/// report as a run that was never interrupted. Each kill waits for the state the run's output reports
+/// (so many inputs done), so a loaded machine only makes the test slower; a run that ends before its
+/// kill is not a pass: the batch starts over (all inputs to do again) with the kills drawn earlier.
 /// </summary>
 [Collection("processes")]
+[Trait("Category", "Slow")]
 public sealed class BatchInterruptionTests(ITestOutputHelper log) : IDisposable
 {
     private const int Videos = 8;
     private const int Kills = 5;
-    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
+    private const int Attempts = 20;
+    // A guard against a hang only: no wait below relies on it.
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
+    // A done.json time no run writes: an input redone would get a new one.
+    private static readonly DateTime Stamp = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly Regex DoneLine = new(@"\] .+: done\s*$", RegexOptions.Compiled);
     private readonly string dir = Directory.CreateTempSubdirectory("emotionnet-batch-interrupt-").FullName;
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
@@ -35,46 +43,56 @@ public sealed class BatchInterruptionTests(ITestOutputHelper log) : IDisposable
         for (var i = 0; i < Videos; i++)
             SyntheticScene.WriteVideo(Path.Combine(videos, $"clip-{i}.avi"), 320, 640, 480, 25, SyntheticScene.OneMovingFace(SyntheticScene.FaceFiles[i % 3], 20 + 10 * i, 80, 180, 1));
 
+        // The uninterrupted run: the reference report, and how long start-up and an input take, to
+        // spread the kills over a run (start-up and first input, then each input after the first).
         var reference = Path.Combine(dir, "reference");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan startup, perInput;
         using (var once = CliProcess.Start(AnalyzeArgs(videos, reference)))
+        {
             Assert.True(await once.WaitAsync(RunLimit) == 0, once.Output);
-        log.WriteLine($"uninterrupted run: {clock.Elapsed.TotalSeconds:0.0} s");
-        // A rerun skips what is done, so each kill is drawn over the time the inputs still to do should take.
-        var startup = TimeSpan.FromSeconds(1.5);
-        var perInput = (clock.Elapsed - startup) / Videos; // shrunk below when a run finishes before its kill
+            var done = once.TimesOf(DoneLine.IsMatch);
+            Assert.True(done.Count == Videos, once.Output);
+            (startup, perInput) = (done[0], (done[^1] - done[0]) / (Videos - 1));
+        }
+        log.WriteLine($"uninterrupted run: first input done at {startup.TotalSeconds:0.0} s, then {perInput.TotalSeconds:0.00} s an input");
 
         var run = Path.Combine(dir, "run");
         var random = new Random(19);
         var kills = 0;
-        for (var attempt = 0; kills < Kills && attempt < 20; attempt++)
+        for (var attempt = 0; kills < Kills; attempt++)
         {
+            Assert.True(attempt < Attempts, $"only {kills} kills landed in {Attempts} runs: the others ended before their kill");
+            StampDoneMarkers(run);
             var doneBefore = DoneMarkers(run);
             using var process = CliProcess.Start(AnalyzeArgs(videos, run));
-            // From start-up (loading libtorch and the model) to the last inputs still to do: kills land in every phase.
-            var delay = TimeSpan.FromMilliseconds(random.Next(1000, Math.Max(1001, (int)(startup + perInput * (Videos - doneBefore.Count)).TotalMilliseconds)));
-            await Task.Delay(delay);
-            if (process.HasExited)
+            // The state: this run has finished `inputs` inputs (0: it started). Then the kill lands somewhere in the next one.
+            var inputs = random.Next(0, Videos - doneBefore.Count);
+            var within = (inputs == 0 ? startup : perInput) * random.NextDouble();
+            if (inputs == 0 || await process.WaitForLinesAsync(DoneLine.IsMatch, RunLimit, inputs))
             {
-                // The reference run was slower than this one (other test assemblies load the machine at
-                // different times): the time estimate was too long. Shrink it to what this run took at
-                // most, and start the batch over so the remaining kills still land mid-batch.
-                Assert.True(process.ExitCode == 0, process.Output);
-                log.WriteLine($"attempt {attempt}: finished before the kill at {delay.TotalSeconds:0.0} s (exit 0); starting over with a shorter estimate");
-                perInput = Min(perInput, 0.8 * (delay - startup) / Math.Max(1, Videos - doneBefore.Count));
+                await Task.Delay(within); // where in that input the kill lands; the state above is what the test relies on
+                process.KillHard();
+            }
+            var code = await process.WaitAsync(RunLimit);
+            if (code == 0)
+            {
+                // The run finished before its kill: not a pass. Start the batch over, so there is all of it
+                // to do again, with kills drawn earlier (this machine is faster now than in the reference run).
+                Assert.Contains($"{Videos - doneBefore.Count} analyzed, {doneBefore.Count} done earlier, 0 failed, 0 pending", process.Output, StringComparison.Ordinal);
+                log.WriteLine($"attempt {attempt}: finished before the kill {within.TotalSeconds:0.00} s after {inputs} input(s); starting the batch over with shorter times");
+                (startup, perInput) = (startup / 2, perInput / 2);
                 Directory.Delete(run, recursive: true);
                 continue;
             }
-            process.KillHard();
-            await process.WaitAsync(RunLimit);
+            Assert.True(code == 128 + 9, $"exit {code}, not SIGKILL's:\n{process.Output}");
             kills++;
             AssertNothingPartialUnderAFinalName(run);
             AssertNotRedone(doneBefore, DoneMarkers(run), process.Output);
-            log.WriteLine($"attempt {attempt}: SIGKILL at {delay.TotalSeconds:0.0} s; done: {DoneMarkers(run).Count} of {Videos}" +
+            log.WriteLine($"attempt {attempt}: SIGKILL {within.TotalSeconds:0.00} s after {inputs} input(s) of this run; done: {DoneMarkers(run).Count} of {Videos}" +
                 $"{(Directory.Exists(Path.Combine(run, BatchFiles.Staging)) ? ", .partial left" : "")}");
         }
-        Assert.True(kills >= 4, $"only {kills} kills landed while the batch was going");
 
+        StampDoneMarkers(run);
         var doneAtEnd = DoneMarkers(run);
         using (var finish = CliProcess.Start(AnalyzeArgs(videos, run)))
         {
@@ -92,15 +110,19 @@ public sealed class BatchInterruptionTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(Videos, File.ReadAllLines(Path.Combine(run, BatchFiles.ReportCsv)).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    /// <summary>Each input's done.json by input name, with its last write time: a redone input gets a new one.</summary>
+    /// <summary>Each input's done.json by input name, with its last write time.</summary>
     private static Dictionary<string, DateTime> DoneMarkers(string run) =>
         !Directory.Exists(run) ? [] : Directory.GetDirectories(run)
             .Where(d => !Path.GetFileName(d).StartsWith('.'))
             .Select(d => Path.Combine(d, BatchFiles.Done))
             .Where(File.Exists)
             .ToDictionary(f => Path.GetFileName(Path.GetDirectoryName(f)!), File.GetLastWriteTimeUtc);
+
+    /// <summary>Sets every done.json's time to <see cref="Stamp"/>: a rewrite shows however soon it comes (no clock's resolution hides it).</summary>
+    private static void StampDoneMarkers(string run)
+    {
+        foreach (var name in DoneMarkers(run).Keys) File.SetLastWriteTimeUtc(Path.Combine(run, name, BatchFiles.Done), Stamp);
+    }
 
     /// <summary>Inputs done before a run keep their done.json untouched, and the run never started them again.</summary>
     private static void AssertNotRedone(Dictionary<string, DateTime> before, Dictionary<string, DateTime> after, string output)

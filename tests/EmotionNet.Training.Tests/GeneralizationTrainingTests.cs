@@ -1,12 +1,15 @@
-using EmotionNet.Augmentation;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using static TorchSharp.torch;
 using EmotionNet.TestSupport;
+using EmotionNet.Core;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Training.Augmentation;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
-using EmotionNet.Training.Reporting;
-using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Tests;
 
@@ -17,7 +20,7 @@ public sealed class GeneralizationTrainingTests : IDisposable
     private static readonly ModelConfig Tiny = new() { ConvWidths = [8, 16, 32], LstmHidden = 24, Dropout = 0 };
     private static readonly TrainingOptions Fast = new()
     {
-        Epochs = 2, BatchSize = 16, LearningRate = 3e-3, WeightDecay = 0, Threads = 2, Seed = 5, Device = EmotionNet.Runtime.DeviceKind.Cpu,
+        Epochs = 2, BatchSize = 16, LearningRate = 3e-3, WeightDecay = 0, Threads = 2, Seed = 5, Device = EmotionNet.Core.Runtime.DeviceKind.Cpu,
         Augmentation = PseudoSequenceOptions.RealPhotos, FlipAveraging = false, LabelSmoothing = 0,
     };
 
@@ -104,7 +107,7 @@ public sealed class GeneralizationTrainingTests : IDisposable
             Assert.Equal(0.5 * Math.Log(Math.Max(1, counts[c]) / (double)counts.Sum()), offsets[c], 5);
     }
 
-    private static float[] Probabilities(string checkpoint, Data.FaceClipSet set)
+    private static float[] Probabilities(string checkpoint, FaceClipSet set)
     {
         using var classifier = EmotionClassifier.Load(checkpoint);
         var frames = new byte[set.Count * FaceImage.FrameBytes];

@@ -1,4 +1,4 @@
-using EmotionNet.Options;
+using EmotionNet.Core.Options;
 using EmotionNet.Training.Options;
 using EmotionNet.Training.Schedules;
 

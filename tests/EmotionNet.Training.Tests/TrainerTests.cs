@@ -1,12 +1,12 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Models;
 using EmotionNet.Plotting;
-using EmotionNet.Evaluation;
-using EmotionNet.Augmentation;
-using EmotionNet.Checkpoints;
-using EmotionNet.Models;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Training.Augmentation;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
-using EmotionNet.Training.Reporting;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Tests;
@@ -17,7 +17,7 @@ public sealed class TrainerTests : IDisposable
     private static readonly ModelConfig Tiny = new() { ConvWidths = [8, 16, 32], LstmHidden = 24, Dropout = 0 };
     private static readonly TrainingOptions Fast = new()
     {
-        Epochs = 3, BatchSize = 16, LearningRate = 3e-3, WeightDecay = 0, Threads = 2, Seed = 5, Device = EmotionNet.Runtime.DeviceKind.Cpu,
+        Epochs = 3, BatchSize = 16, LearningRate = 3e-3, WeightDecay = 0, Threads = 2, Seed = 5, Device = EmotionNet.Core.Runtime.DeviceKind.Cpu,
         Augmentation = new PseudoSequenceOptions(), FlipAveraging = false, LabelSmoothing = 0,
     };
 
@@ -27,7 +27,7 @@ public sealed class TrainerTests : IDisposable
 
     private string Run(string name) => Path.Combine(dir, name);
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Overfits_64_clips_to_at_least_95_percent_training_accuracy()
     {
         var data = SyntheticFaces.Splits(64, 14, 14);
@@ -51,7 +51,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Empty(Directory.GetFiles(files.Directory, "*.png"));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Writes_checkpoints_metrics_plots_and_epoch_log()
     {
         var data = SyntheticFaces.Splits(48, 14, 14);
@@ -74,7 +74,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Empty(Directory.GetFiles(files.Directory, "*.tmp*"));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Resume_after_an_epoch_matches_an_uninterrupted_run()
     {
         var data = SyntheticFaces.Splits(40, 14, 7);
@@ -90,7 +90,7 @@ public sealed class TrainerTests : IDisposable
         AssertSameLogits(Path.Combine(Run("whole"), "last.ckpt"), Path.Combine(Run("split"), "last.ckpt"));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Cancellation_mid_epoch_saves_and_resume_matches_an_uninterrupted_run()
     {
         var data = SyntheticFaces.Splits(64, 14, 7);
@@ -117,7 +117,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("last.ckpt", e.Message);
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Bf16_mixed_precision_learns_with_fp32_master_weights()
     {
         var data = SyntheticFaces.Splits(64, 14, 14);

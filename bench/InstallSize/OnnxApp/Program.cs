@@ -1,8 +1,9 @@
-// Usage: OnnxApp MODEL.onnx. One prediction of a grey face, printed.
+// One prediction of a grey face with the shipped model on ONNX Runtime, through EmotionNet.Inference's recognizer, printed.
+using EmotionNet.Inference.Recognition;
 using EmotionNet.OnnxRuntime;
 
-using var classifier = OnnxEmotionClassifier.Load(args[0]);
-var face = new byte[classifier.SequenceLength * 2304];
+using var classifier = OnnxEmotionClassifier.LoadShipped();
+var face = new byte[2304];
 Array.Fill(face, (byte)128);
-var p = classifier.Predict(face, 1);
+var p = new EmotionRecognizer(classifier).Recognize([new FaceInput(1, face)])[0].Probabilities;
 Console.WriteLine(string.Join(", ", classifier.Classes.ClassNames.Select((c, i) => $"{c} {p[i]:0.000}")));

@@ -1,8 +1,10 @@
-// One prediction of a grey face with the shipped model on libtorch, printed.
-using EmotionNet.Models;
+// One prediction of a grey face with the shipped model on libtorch, through EmotionNet.Inference's recognizer, printed.
+using EmotionNet.Core.Runtime;
+using EmotionNet.Inference.Recognition;
+using EmotionNet.Torch;
 
-using var classifier = EmotionClassifier.LoadShipped(EmotionNet.Runtime.DeviceKind.Cpu);
-var face = new byte[classifier.SequenceLength * 2304];
+using var classifier = EmotionClassifier.LoadShipped(DeviceKind.Cpu);
+var face = new byte[2304];
 Array.Fill(face, (byte)128);
-var p = classifier.Predict(face, 1);
+var p = new EmotionRecognizer(classifier).Recognize([new FaceInput(1, face)])[0].Probabilities;
 Console.WriteLine(string.Join(", ", classifier.Classes.ClassNames.Select((c, i) => $"{c} {p[i]:0.000}")));

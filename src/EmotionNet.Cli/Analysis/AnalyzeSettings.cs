@@ -1,25 +1,19 @@
 using System.CommandLine;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Options;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Cli.Analysis;
 
 /// <summary>Everything 'analyze' was asked to do, parsed and validated.</summary>
-/// <param name="Source">What to analyze.</param>
-/// <param name="Checkpoint">The model file (null: the shipped model).</param>
-/// <param name="Device">Where the model runs.</param>
-/// <param name="Analyzer">The pipeline's options.</param>
-/// <param name="Output">What to write where.</param>
-/// <param name="StretchContrast">--stretch-contrast: null for the model's own contrast stretch, else on or off for this run.</param>
-internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, DeviceKind Device, AnalyzerOptions Analyzer, OutputOptions Output, bool? StretchContrast = null)
+internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, AnalyzerOptions Analyzer, OutputOptions Output)
 {
     /// <summary>One analysis: the input (or --camera) and flags of <paramref name="parse"/> mapped to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
     public static AnalyzeSettings Parse(ParseResult parse, AnalyzeFlags flags) =>
@@ -73,8 +67,8 @@ internal sealed record AnalyzeSettings(InputSource Source, string? Checkpoint, D
             Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };
-        return new AnalyzeSettings(source, parse.GetValue(flags.Checkpoint), deviceKind, analyzer,
-            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments },
-            parse.GetValue(flags.StretchContrast).Override());
+        return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm,
+            StretchContrast: parse.GetValue(flags.StretchContrast).Override()), analyzer,
+            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
     }
 }

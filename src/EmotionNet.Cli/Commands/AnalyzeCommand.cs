@@ -30,7 +30,8 @@ internal static class AnalyzeCommand
     {
         // Our errors name the file or camera; OpenCV's own warnings (e.g. probing absent cameras) would only add noise.
         Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
-        var classifier = loadClassifier(settings.Checkpoint, settings.Device, settings.StretchContrast);
+        var classifier = loadClassifier(settings.Model);
+        Output.Info($"Model: {settings.Model.SourceName}, backend {settings.Model.BackendName}.");
         try
         {
             var report = await AnalysisProgressView.RunAsync(settings.Source.Name,

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Commands;
@@ -19,6 +19,7 @@ internal sealed class AnalyzeFlags
     };
     public Option<int?> Camera { get; } = new("--camera") { HelpName = "N", Description = "Analyze camera N (0 = default camera) instead of a file; Ctrl+C stops and saves." };
     public Option<string?> Checkpoint { get; } = new("--checkpoint") { HelpName = "FILE", Description = "Model checkpoint (.ckpt) or exported ONNX model (.onnx) to use (default: the shipped model)." };
+    public Option<ModelBackend?> Backend { get; } = ModelFlags.Backend();
     public Option<string> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "analyze") };
     public Option<int> Every { get; } = new("--every") { HelpName = "N", Description = "Process every Nth frame.", DefaultValueFactory = _ => AnalyzerOptions.Default.Every };
     public Option<double> Smoothing { get; } = new("--smoothing") { HelpName = "S", Description = "Temporal smoothing of each face's probabilities, in [0, 1); 0 = off.", DefaultValueFactory = _ => RecognizerOptions.Default.Smoothing };
@@ -47,7 +48,7 @@ internal sealed class AnalyzeFlags
     public void AddTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { Camera, Checkpoint, Out, Every, DetectEvery, Smoothing, UncertainBelow, Annotate, FacesCropped, Device, MaxFrames, ModelThreads, Sequence, MaxPixels, Detector, DetectorModel, StretchContrast, SegmentGap, Temporal })
+        foreach (var option in new Option[] { Camera, Checkpoint, Backend, Out, Every, DetectEvery, Smoothing, UncertainBelow, Annotate, FacesCropped, Device, MaxFrames, ModelThreads, Sequence, MaxPixels, Detector, DetectorModel, StretchContrast, SegmentGap, Temporal })
             command.Options.Add(option);
         Batch.AddTo(command);
     }

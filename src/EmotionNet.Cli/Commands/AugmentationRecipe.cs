@@ -1,11 +1,11 @@
 namespace EmotionNet.Cli.Commands;
 
-/// <summary>The augmentation recipes <c>--augment</c> names (<see cref="Augmentation.PseudoSequenceOptions"/>'s presets).</summary>
+/// <summary>The augmentation recipes <c>--augment</c> names (<see cref="Training.Augmentation.PseudoSequenceOptions"/>'s presets).</summary>
 internal enum AugmentationRecipe
 {
-    /// <summary><see cref="Augmentation.PseudoSequenceOptions.Default"/>.</summary>
+    /// <summary><see cref="Training.Augmentation.PseudoSequenceOptions.Default"/>.</summary>
     Fer2013,
 
-    /// <summary><see cref="Augmentation.PseudoSequenceOptions.RealPhotos"/>.</summary>
+    /// <summary><see cref="Training.Augmentation.PseudoSequenceOptions.RealPhotos"/>.</summary>
     RealPhotos,
 }

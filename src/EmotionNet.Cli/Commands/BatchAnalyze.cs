@@ -40,7 +40,8 @@ internal static class BatchAnalyze
     {
         Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
         if (settings.ShardOrigin is { } origin) Output.Info($"shard {settings.Shard} ({origin}): {settings.Plan.Select(settings.Shard).Count} of {settings.Plan.Inputs.Count} input(s)");
-        var classifier = loadClassifier(settings.Analyze.Checkpoint, settings.Analyze.Device, settings.Analyze.StretchContrast);
+        var classifier = loadClassifier(settings.Analyze.Model);
+        Output.Info($"Model: {settings.Analyze.Model.SourceName}, backend {settings.Analyze.Model.BackendName}.");
         try
         {
             var result = await BatchRunner.RunAsync(classifier, settings.Plan, settings.Analyze.Analyzer, settings.Analyze.Output,

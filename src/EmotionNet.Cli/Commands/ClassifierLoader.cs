@@ -1,53 +1,61 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Onnx;
 using EmotionNet.OnnxRuntime;
-using EmotionNet.Runtime;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Runtime;
 
 namespace EmotionNet.Cli.Commands;
 
-/// <summary>
-/// Loads the classifier for 'analyze' from --checkpoint (null: the shipped model), with --stretch-contrast's
-/// override of its contrast stretch (null: the model's own). A seam so tests can pass a fake.
-/// </summary>
-internal delegate IEmotionClassifier ClassifierLoader(string? checkpointPath, DeviceKind device, bool? stretchContrast);
+/// <summary>Loads the classifier of 'analyze' and 'evaluate'. A seam so tests can pass a fake.</summary>
+internal delegate IEmotionClassifier ClassifierLoader(ModelChoice model);
 
 /// <summary>The loader used by the real command line.</summary>
 internal static class Classifiers
 {
     /// <summary>
-    /// Loads <paramref name="checkpointPath"/> (an EmotionNet checkpoint on TorchSharp, or an exported
-    /// .onnx model on ONNX Runtime, told apart by <see cref="ModelFiles.IsOnnx"/>), or the shipped model
-    /// when it is null; without either, fails with a message that says how to get a model.
-    /// <paramref name="stretchContrast"/> overrides the checkpoint's <see cref="Imaging.InputNormalization.StretchContrast"/>
-    /// (<see cref="ModelNormalization"/>), so analyze and evaluate normalize faces alike.
+    /// Loads <paramref name="model"/> on its <see cref="ModelChoice.Backend"/>: the shipped model (the .onnx inside
+    /// EmotionNet.OnnxRuntime or the .ckpt inside EmotionNet.Torch), an ONNX file, or a checkpoint, which ONNX
+    /// Runtime runs after an in-memory export. <see cref="ModelChoice.StretchContrast"/> overrides a checkpoint's
+    /// contrast stretch (<see cref="ModelNormalization"/>); an ONNX model's is part of its graph and is only checked.
+    /// A combination that cannot work is a <see cref="UsageException"/>.
     /// </summary>
-    public static IEmotionClassifier Load(string? checkpointPath, DeviceKind device, bool? stretchContrast = null)
+    public static IEmotionClassifier Load(ModelChoice model)
     {
-        if (checkpointPath is not null && ModelFiles.IsOnnx(checkpointPath))
+        ArgumentNullException.ThrowIfNull(model);
+        var path = model.Checkpoint;
+        if (model.Backend == ModelBackend.Torch)
         {
-            var onnx = LoadOnnx(checkpointPath, device);
+            if (path is not null && ModelFiles.IsOnnx(path))
+                throw new UsageException($"'{path}' is an ONNX model, which --backend torch cannot run; use --backend onnx, or the model's .ckpt.");
+            if (model.StretchContrast is null)
+                return path is null ? EmotionClassifier.LoadShipped(model.Device) : EmotionClassifier.Load(path, model.Device);
+            var own = path is null ? ShippedModel.Load() : Checkpoint.Load(path);
+            return EmotionClassifier.Load(ModelNormalization.Apply(own, model.StretchContrast), model.SourceName, model.Device);
+        }
+        if (model.Device == DeviceKind.Cuda)
+            throw new UsageException("--backend onnx runs on the CPU only in this build; use --backend torch for --device cuda.");
+        if (model.StreamingLstm)
+            throw new UsageException("--temporal lstm needs --backend torch: the ONNX model classifies clips and carries no LSTM state from frame to frame.");
+        if (path is null || ModelFiles.IsOnnx(path))
+        {
+            var onnx = path is null ? OnnxEmotionClassifier.LoadShipped() : OnnxEmotionClassifier.Load(path);
             try
             {
-                ModelNormalization.CheckOnnx(onnx, stretchContrast, checkpointPath);
+                ModelNormalization.CheckOnnx(onnx, model.StretchContrast, model.SourceName);
+                return onnx;
             }
             catch
             {
                 onnx.Dispose();
                 throw;
             }
-            return onnx;
         }
-        if (stretchContrast is null)
-            return checkpointPath is null ? EmotionClassifier.LoadShipped(device) : EmotionClassifier.Load(checkpointPath, device);
-        var checkpoint = checkpointPath is null ? ShippedModel.Load() : Checkpoint.Load(checkpointPath);
-        return EmotionClassifier.Load(ModelNormalization.Apply(checkpoint, stretchContrast), checkpointPath ?? ShippedModel.SourceName, device);
-    }
-
-    /// <summary>An ONNX model on ONNX Runtime's CPU provider; --device cuda is refused rather than ignored.</summary>
-    public static OnnxEmotionClassifier LoadOnnx(string path, DeviceKind device)
-    {
-        if (device == DeviceKind.Cuda)
-            throw new UsageException($"'{path}' is an ONNX model, which this build runs on the CPU only; use --device cpu or auto, or the model's .ckpt for CUDA.");
-        return OnnxEmotionClassifier.Load(path);
+        // A checkpoint on ONNX Runtime: exported in memory (libtorch reads the weights once), then run without it.
+        var checkpoint = ModelNormalization.Apply(Checkpoint.Load(path), model.StretchContrast);
+        NativeRuntime.EnsureTorch();
+        using var torchModel = checkpoint.CreateModel(path);
+        return OnnxEmotionClassifier.Load(OnnxExporter.ToBytes(torchModel, checkpoint.Metadata), path);
     }
 }

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Console;
-using EmotionNet.Data;
-using EmotionNet.Evaluation;
+using EmotionNet.Core;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.IO;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;
@@ -31,23 +30,20 @@ internal static class EvaluateCommand
 
     private static int Run(EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        var path = settings.Checkpoint;
-        // An exported .onnx model is scored on ONNX Runtime through IEmotionClassifier, the same clips and
-        // flip averaging as the checkpoint path (Evaluator), so the two print the same accuracy.
-        using var onnx = path is not null && ModelFiles.IsOnnx(path) ? Classifiers.LoadOnnx(path, settings.Device) : null;
-        if (onnx is not null) ModelNormalization.CheckOnnx(onnx, settings.StretchContrast, path!);
-        else _ = Devices.Resolve(settings.Device);
-        var original = onnx is not null ? null : path is null ? ShippedModel.Load() : Checkpoint.Load(path);
-        var loaded = original is null ? null : ModelNormalization.Apply(original, settings.StretchContrast);
-        var source = path ?? ShippedModel.SourceName;
-        var normalization = onnx?.Normalization ?? loaded!.Metadata.Normalization;
-        var overridden = !ReferenceEquals(loaded, original);
-        Output.Info($"Input normalization: {ModelNormalization.Describe(normalization)} ({(overridden ? "--stretch-contrast, not the checkpoint's own" : "the model's own")}).");
+        // Either backend is scored by the one loop (Evaluator): the same clips and flip averaging, so a
+        // checkpoint and its export print the same accuracy.
+        var classifier = Classifiers.Load(settings.Model);
+        using var owned = classifier as IDisposable;
+        var source = settings.Model.SourceName;
+        var normalization = classifier.Normalization;
+        // --stretch-contrast on/off sets the stretch for this run (an ONNX model is refused unless it already agrees).
+        var overridden = settings.Model.StretchContrast is not null;
+        Output.Info($"Input normalization: {ModelNormalization.Describe(normalization)} ({(overridden ? "as --stretch-contrast asks" : "the model's own")}).");
 
         Output.Info($"Loading {settings.Data.Description}...");
         // One decoder (and so one face detector, which is not thread-safe) for this read.
         using var decoder = settings.Data.IsFolder ? new PhotoFaceDecoder(settings.Faces) : null;
-        var splits = settings.Data.Load(onnx?.Classes ?? loaded!.Classes, decoder);
+        var splits = settings.Data.Load(classifier.Classes, decoder);
         LoadReportView.Show(splits.Report);
         var chosen = EvaluationClips.Select(splits, settings.Evaluation.Split);
         var which = chosen.Split.ToString();
@@ -81,9 +77,7 @@ internal static class EvaluateCommand
             {
                 var task = context.AddTask($"{which} ({set.Count} clips)", maxValue: set.Count);
                 var progress = new SyncProgress<int>(done => task.Value = done);
-                metrics = onnx is not null
-                    ? Evaluator.Evaluate(onnx, set, settings.Evaluation, progress, cancellationToken)
-                    : Evaluator.Evaluate(loaded!, source, set, settings.Device, settings.Evaluation.BatchSize, settings.Evaluation.FlipAveraging, progress, cancellationToken);
+                metrics = Evaluator.Evaluate(classifier, set, settings.Evaluation, progress, cancellationToken);
             });
 
         var endToEnd = searched ? EndToEndMetrics.From(metrics, CountPerClass(notFound, set.Classes.Count)) : null;
@@ -99,7 +93,7 @@ internal static class EvaluateCommand
         // Plain Console.Out, not AnsiConsole: Spectre wraps a long line at its width even when redirected,
         // and this is the line scripts and logs look for.
         var scope = searched ? " (only the photos whose face was found)" : "";
-        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}{scope}, checkpoint {source}");
+        System.Console.Out.WriteLine($"{which} accuracy: {metrics.Accuracy * 100:F2}% on {chosen.Description} of {settings.Data.Description}{scope}, checkpoint {source}, backend {settings.Model.BackendName}");
         if (endToEnd is not null) System.Console.Out.WriteLine(FaceSearchView.EndToEndLine(which, endToEnd));
         return 0;
     }

@@ -1,23 +1,20 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Evaluation;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Options;
-using EmotionNet.Runtime;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Commands;
 
 /// <summary>Everything <c>emotionnet evaluate</c> was asked to do, parsed and validated.</summary>
-/// <param name="Checkpoint">The checkpoint to score (null: the shipped model).</param>
+/// <param name="Model">The model to score (--checkpoint, null: the shipped model), its backend, device and --stretch-contrast override.</param>
 /// <param name="Data">Which data.</param>
 /// <param name="Out">Folder for metrics.json, confusion-matrix.png and no-face.csv.</param>
-/// <param name="Device">Where to compute.</param>
 /// <param name="Evaluation">Split, batch size and flip averaging (sequence length and normalization come from the checkpoint).</param>
 /// <param name="Faces">How the images of a folder become faces (--faces, --detector); unused for a CSV.</param>
-/// <param name="StretchContrast">--stretch-contrast: null for the model's own contrast stretch, else on or off for this run.</param>
-internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, string Out, DeviceKind Device, EvaluationOptions Evaluation,
-    PhotoFaceOptions Faces, bool? StretchContrast)
+internal sealed record EvaluateSettings(ModelChoice Model, DataSettings Data, string Out, EvaluationOptions Evaluation, PhotoFaceOptions Faces)
 {
     /// <summary>The flags of <c>emotionnet evaluate</c>.</summary>
     internal sealed class Flags
@@ -26,6 +23,7 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
 
         public DataFlags Data { get; } = new();
         public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint (.ckpt) or exported ONNX model (.onnx) to evaluate. Default: the shipped model." };
+        public Option<ModelBackend?> Backend { get; } = ModelFlags.Backend();
         public Option<EvaluationSplit?> Split { get; } = FlagParsers.OptionalChoice<EvaluationSplit>("--split",
             "Clips to score, all = every clip of every split", "all for a folder without split folders, privatetest otherwise");
         public Option<string> Out { get; } = new("--out") { Description = "Folder for metrics.json, confusion-matrix.png and (photos) no-face.csv.", DefaultValueFactory = _ => "runs/evaluate" };
@@ -43,7 +41,8 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
         public void AddTo(Command command)
         {
             Data.AddTo(command);
-            foreach (var option in new Option[] { Checkpoint, Split, Out, Device, BatchSize, NoFlipAveraging, Faces, Detector, StretchContrast }) command.Options.Add(option);
+            foreach (var option in new Option[] { Checkpoint, Backend, Split, Out, Device, BatchSize, NoFlipAveraging, Faces, Detector, StretchContrast })
+                command.Options.Add(option);
         }
     }
 
@@ -74,7 +73,8 @@ internal sealed record EvaluateSettings(string? Checkpoint, DataSettings Data, s
         var data = flags.Data.Parse(parse);
         if (faces.Faces == FaceFinding.Detect && !data.IsFolder && (data.IsSample || File.Exists(data.Path)))
             throw new UsageException($"--faces detect needs a folder of photos; {data.Description} is a FER2013 CSV of 48x48 face crops.");
-        return new EvaluateSettings(parse.GetValue(flags.Checkpoint), data, output, parse.GetValue(flags.Device), evaluation,
-            faces, parse.GetValue(flags.StretchContrast).Override());
+        var model = new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), parse.GetValue(flags.Device),
+            StretchContrast: parse.GetValue(flags.StretchContrast).Override());
+        return new EvaluateSettings(model, data, output, evaluation, faces);
     }
 }

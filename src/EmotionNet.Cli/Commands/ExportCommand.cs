@@ -1,8 +1,8 @@
 using System.CommandLine;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Onnx;
+using EmotionNet.Torch.Checkpoints;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Commands;

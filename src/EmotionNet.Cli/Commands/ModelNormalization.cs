@@ -1,7 +1,7 @@
 using System.Globalization;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Torch.Checkpoints;
 
 namespace EmotionNet.Cli.Commands;
 

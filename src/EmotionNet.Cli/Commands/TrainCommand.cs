@@ -1,8 +1,8 @@
 using System.CommandLine;
 using EmotionNet.Cli.Console;
-using EmotionNet.Models;
+using EmotionNet.Core.Models;
 using EmotionNet.Plotting;
-using EmotionNet.Runtime;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Emotions;
-using EmotionNet.Models;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Cli.Commands;
@@ -36,7 +37,7 @@ internal sealed class TrainFlags
     public Option<bool> ClassWeights { get; } = new("--class-weights") { Description = "Weight the loss by inverse class frequency." };
     public Option<int> Patience { get; } = FlagParsers.Int("--patience", Defaults.EarlyStoppingPatience, "Early stopping: epochs without a better PublicTest accuracy (0 = off).");
     public Option<string> Classes { get; } = ClassesFlag();
-    public Option<Runtime.DeviceKind> Device { get; } = FlagParsers.Choice("--device", Defaults.Device, "Where to compute");
+    public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", Defaults.Device, "Where to compute");
     public Option<int> Threads { get; } = FlagParsers.Int("--threads", Defaults.Threads, "CPU threads for libtorch (0 = all cores).");
     public Option<int> Workers { get; } = FlagParsers.Int("--workers", Defaults.DataWorkers, "Threads that build augmented batches.");
     public Option<int> Seed { get; } = FlagParsers.Int("--seed", Defaults.Seed, "Seed of weights, shuffling, augmentation and dropout.");

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Augmentation;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Options;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Options;
+using EmotionNet.Training.Augmentation;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using EmotionNet.Checkpoints;
 using EmotionNet.Cli.Console;
-using EmotionNet.Runtime;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Temporal;
 
 namespace EmotionNet.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using EmotionNet.Augmentation.Temporal;
 using EmotionNet.Cli.Flags;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Training.Augmentation.Temporal;
 using EmotionNet.Training.Temporal;
 
 namespace EmotionNet.Cli.Commands;
@@ -22,7 +23,7 @@ internal sealed class TrainTemporalFlags
     public Option<double> LearningRate { get; } = FlagParsers.Double("--lr", Defaults.LearningRate, "Adam's peak learning rate (cosine decay).");
     public Option<int> ValidationClips { get; } = FlagParsers.Int("--validation-clips", Defaults.ValidationClips, "PublicTest clips scored after every epoch (0 = none: keep the last epoch).");
     public Option<int> Seed { get; } = FlagParsers.Int("--seed", Defaults.Seed, "Seed of poses, clips, shuffling and dropout.");
-    public Option<Runtime.DeviceKind> Device { get; } = FlagParsers.Choice("--device", Runtime.DeviceKind.Auto, "Where to compute");
+    public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
     public Option<int> Threads { get; } = FlagParsers.Int("--threads", 0, "CPU threads for libtorch (0 = all cores).");
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last.ckpt (same flags)." };
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
-using EmotionNet.Options;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Training.Temporal;
 
 namespace EmotionNet.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmotionNet.Evaluation;
+using EmotionNet.Core.Evaluation;
 using EmotionNet.Inference.Analysis;
 
 namespace EmotionNet.Cli.Console;

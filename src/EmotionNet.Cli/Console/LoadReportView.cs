@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmotionNet.Data;
+using EmotionNet.Core.Data;
 
 namespace EmotionNet.Cli.Console;
 

@@ -1,6 +1,6 @@
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Samples;
 using EmotionNet.Vision.Imaging;
 

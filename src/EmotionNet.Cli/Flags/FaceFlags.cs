@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EmotionNet.Cli.Commands;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Flags;

@@ -3,7 +3,7 @@ namespace EmotionNet.Cli.Flags;
 /// <summary>The words of --stretch-contrast.</summary>
 internal enum StretchContrastChoice
 {
-    /// <summary>The checkpoint's own <see cref="Imaging.InputNormalization.StretchContrast"/>.</summary>
+    /// <summary>The checkpoint's own <see cref="Core.Imaging.InputNormalization.StretchContrast"/>.</summary>
     Model,
     /// <summary>Stretch, whatever the checkpoint says.</summary>
     On,

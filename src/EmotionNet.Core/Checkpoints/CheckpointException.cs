@@ -1,4 +1,4 @@
-namespace EmotionNet.Checkpoints;
+namespace EmotionNet.Core.Checkpoints;
 
 /// <summary>A checkpoint file is missing, truncated, corrupt, of another format version, or does not fit its model.</summary>
 public sealed class CheckpointException : EmotionNetException

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 
-namespace EmotionNet.Checkpoints;
+namespace EmotionNet.Core.Checkpoints;
 
 /// <summary>The self-description stored at the head of a checkpoint (as JSON).</summary>
 public sealed record CheckpointMetadata

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// A read-only stream that reads its source (typically a <see cref="System.IO.Compression.GZipStream"/>)

@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Splits a byte stream into lines ('\n', an optional '\r' before it removed) without decoding

@@ -1,6 +1,6 @@
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// One class folder of a folder data set and what reading it made of it: the class its name maps to,

@@ -1,7 +1,7 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>How a data set is read, whatever its format (<see cref="DataSources.Load"/>, <see cref="Fer2013Reader"/>, <see cref="FolderDatasetReader"/>).</summary>
 public sealed record DataLoadOptions

@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>What loading skipped: a count and the first few reasons (each naming file and line).</summary>
 /// <param name="Skipped">Rows or files skipped as invalid (only with skip-invalid on).</param>

@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>Loads a data set from a path, choosing the reader by what the path is.</summary>
 public static class DataSources

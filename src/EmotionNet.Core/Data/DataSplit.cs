@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>The three FER2013 splits (the CSV's Usage column).</summary>
 public enum DataSplit

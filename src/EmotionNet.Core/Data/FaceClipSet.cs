@@ -1,7 +1,7 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Labelled clips of 48x48 grey faces held compactly: all frames in one byte array, clip

@@ -1,7 +1,7 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Accumulates clips in fixed-size chunks so that a growing set never copies what it holds

@@ -1,4 +1,6 @@
-namespace EmotionNet.Data;
+using EmotionNet.Core.Evaluation;
+
+namespace EmotionNet.Core.Data;
 
 /// <summary>A data set split three ways, with what loading it skipped.</summary>
 /// <param name="Training">Clips to train on.</param>
@@ -11,7 +13,7 @@ public sealed record FaceDataSplits(FaceClipSet Training, FaceClipSet PublicTest
     /// True when the data named no splits and <see cref="FolderDatasetReader"/> assigned them by its
     /// hash rule (a folder without split folders); false when the data names them (a FER2013 CSV's
     /// Usage column, split folders). An external folder's hashed PrivateTest is only a tenth of it,
-    /// so evaluation scores all of such a folder by default (<see cref="Evaluation.EvaluationClips"/>).
+    /// so evaluation scores all of such a folder by default (<see cref="EvaluationClips"/>).
     /// </summary>
     public bool SplitByRule { get; init; }
 

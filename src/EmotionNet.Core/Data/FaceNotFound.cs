@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// A labelled photo (or clip folder) of a folder data set in which the decoder found no face

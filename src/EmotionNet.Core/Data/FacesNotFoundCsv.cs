@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.IO;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>Writes <see cref="FaceNotFound"/> entries as CSV: <c>file,class,split,reason</c>, one row per photo or clip, RFC 4180 quoting.</summary>
 public static class FacesNotFoundCsv

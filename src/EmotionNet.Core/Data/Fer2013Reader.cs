@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Reads the FER2013 CSV (<c>emotion,pixels,Usage</c>), plain or gzip-compressed (recognised by its

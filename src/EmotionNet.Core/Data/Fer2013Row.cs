@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Validation and parsing of one FER2013 row's fields, straight from bytes. This is the hot loop

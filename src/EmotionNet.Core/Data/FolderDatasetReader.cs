@@ -1,7 +1,7 @@
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Reads a folder data set of labelled images: <c>ROOT/&lt;class&gt;/&lt;clip&gt;/&lt;frames&gt;</c>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// How a folder data set without split folders is split: within each class, clips are ranked by a

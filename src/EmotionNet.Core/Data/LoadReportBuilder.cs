@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>Collects skips, warnings and class folders while a reader runs (one per read; not thread-safe).</summary>
 internal sealed class LoadReportBuilder(int maxReasons)

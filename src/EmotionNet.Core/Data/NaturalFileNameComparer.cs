@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Orders file names as people number frames: digit runs compare by value, so <c>frame2</c> comes

@@ -1,4 +1,4 @@
-namespace EmotionNet.Data;
+namespace EmotionNet.Core.Data;
 
 /// <summary>
 /// Replays a few already-read bytes (the format sniff), then passes reads through, and remembers the last 8 bytes: a gzip member ends with CRC32 and ISIZE

@@ -1,4 +1,4 @@
-namespace EmotionNet.Emotions;
+namespace EmotionNet.Core.Emotions;
 
 /// <summary>
 /// An ordered set of emotions a model predicts. Class index <c>i</c> of a model is

@@ -1,4 +1,4 @@
-namespace EmotionNet.Emotions;
+namespace EmotionNet.Core.Emotions;
 
 /// <summary>The seven FER2013 emotions; the numeric value is the FER2013 label.</summary>
 public enum Emotion

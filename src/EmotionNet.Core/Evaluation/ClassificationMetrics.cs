@@ -1,4 +1,4 @@
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>Precision, recall and F1 of one class.</summary>
 /// <param name="Name">Class name.</param>

@@ -1,4 +1,4 @@
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>Counts of (true class, predicted class) pairs; rows are the truth.</summary>
 public sealed class ConfusionMatrix

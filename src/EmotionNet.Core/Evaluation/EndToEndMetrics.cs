@@ -1,4 +1,4 @@
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>One class of <see cref="EndToEndMetrics"/>.</summary>
 /// <param name="Name">Class name.</param>

@@ -1,6 +1,6 @@
-using EmotionNet.Data;
+using EmotionNet.Core.Data;
 
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>The clips an evaluation scores, and which split they are.</summary>
 /// <param name="Split">The split chosen (never null: a default is resolved).</param>

@@ -1,7 +1,6 @@
-using EmotionNet.Imaging;
-using EmotionNet.Options;
+using EmotionNet.Core.Options;
 
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>How a model is evaluated on a split.</summary>
 public sealed record EvaluationOptions
@@ -9,20 +8,14 @@ public sealed record EvaluationOptions
     /// <summary>Clips per forward pass. Default 256.</summary>
     public int BatchSize { get; init; } = 256;
 
-    /// <summary>Frames per clean evaluation clip (the model's T). Default 1.</summary>
-    public int SequenceLength { get; init; } = 1;
-
     /// <summary>Average the probabilities of each clip and its mirror image (test-time flip). Default true.</summary>
     public bool FlipAveraging { get; init; } = true;
-
-    /// <summary>The model's input normalization.</summary>
-    public InputNormalization Normalization { get; init; } = InputNormalization.Default;
 
     /// <summary>
     /// Which clips of a data set to score (<see cref="EvaluationClips.Select"/>). Default null: the data's
     /// own default (<see cref="EvaluationClips.DefaultFor"/>: <see cref="EvaluationSplit.All"/> for a folder
     /// without split folders, <see cref="EvaluationSplit.PrivateTest"/> otherwise). The
-    /// <see cref="Evaluator"/> overloads score the set they are given and ignore it.
+    /// <see cref="Evaluator"/> scores the set it is given and ignores it.
     /// </summary>
     public EvaluationSplit? Split { get; init; }
 
@@ -31,9 +24,7 @@ public sealed record EvaluationOptions
     {
         var check = new OptionCheck(nameof(EvaluationOptions));
         check.Require(BatchSize, BatchSize is >= 1 and <= 65_536, "must be between 1 and 65536");
-        check.Require(SequenceLength, SequenceLength is >= 1 and <= 64, "must be between 1 and 64");
         check.Require(Split, Split is null || Enum.IsDefined(Split.Value), $"must be one of {string.Join(", ", Enum.GetNames<EvaluationSplit>())}, or null for the data's default");
-        check.Require(Normalization, Normalization is { Std: > 0 }, "needs a positive Std");
         return this;
     }
 }

@@ -1,4 +1,4 @@
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>Which clips of a data set an evaluation scores (<see cref="EvaluationOptions.Split"/>, <see cref="EvaluationClips.Select"/>).</summary>
 public enum EvaluationSplit

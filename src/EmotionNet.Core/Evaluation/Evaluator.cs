@@ -1,88 +1,79 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
-using TorchSharp;
-using static TorchSharp.torch;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Imaging;
 
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
-/// <summary>Runs a model over a split on clean, deterministic clips and scores it.</summary>
-public static partial class Evaluator
+/// <summary>
+/// Runs a classifier over a split on clean, deterministic clips and scores it: the one evaluation loop,
+/// for every backend (EmotionNet.Torch's <c>EmotionClassifier</c>, also during training, and EmotionNet.OnnxRuntime's
+/// <c>OnnxEmotionClassifier</c>), so that they score the same clips the same way.
+/// </summary>
+public static class Evaluator
 {
     /// <summary>
-    /// Evaluates the model of a checkpoint with its own sequence length and normalization;
-    /// <paramref name="batchSize"/> and <paramref name="flipAveraging"/> as in <see cref="EvaluationOptions"/>.
+    /// Evaluates <paramref name="classifier"/> on <paramref name="set"/>: clean clips of the classifier's
+    /// own T (<see cref="ClipFrames.Sample"/>, <see cref="EvaluationClip"/>; it normalizes as it was trained),
+    /// with the probabilities of each clip and its mirror image averaged when
+    /// <see cref="EvaluationOptions.FlipAveraging"/> is set, and the mean cross-entropy of the averaged
+    /// probabilities. <paramref name="progress"/> receives clips done. <see cref="EvaluationOptions.Split"/>
+    /// is not used: the caller chose <paramref name="set"/>.
     /// </summary>
-    public static ClassificationMetrics Evaluate(string checkpointPath, FaceClipSet set, DeviceKind device, int batchSize = 256, bool flipAveraging = true,
+    /// <exception cref="EmotionNetException">The classifier and the data have different class counts.</exception>
+    public static ClassificationMetrics Evaluate(IEmotionClassifier classifier, FaceClipSet set, EvaluationOptions options,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        _ = Devices.Resolve(device); // an unavailable device fails before the file is read
-        return Evaluate(Checkpoint.Load(checkpointPath), checkpointPath, set, device, batchSize, flipAveraging, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Evaluates the model of an already read checkpoint (e.g. <see cref="ShippedModel.Load"/>);
-    /// <paramref name="sourceName"/> names it in errors.
-    /// </summary>
-    public static ClassificationMetrics Evaluate(Checkpoint checkpoint, string sourceName, FaceClipSet set, DeviceKind device, int batchSize = 256, bool flipAveraging = true,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(checkpoint);
-        var dev = Devices.Resolve(device);
-        using var model = checkpoint.CreateModel(sourceName);
-        model.to(dev);
-        var options = new EvaluationOptions
-        {
-            BatchSize = batchSize,
-            SequenceLength = checkpoint.Metadata.SequenceLength,
-            FlipAveraging = flipAveraging,
-            Normalization = checkpoint.Metadata.Normalization,
-        };
-        return Evaluate(model, set, options, dev, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Evaluates <paramref name="model"/> on <paramref name="set"/> in eval mode under no-grad (the
-    /// model's previous mode is restored). <paramref name="progress"/> receives clips done.
-    /// </summary>
-    public static ClassificationMetrics Evaluate(EmotionNetModel model, FaceClipSet set, EvaluationOptions options, Device device,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(options);
-        var wasTraining = model.training;
-        model.eval();
-        try
+        options.Validate();
+        if (classifier.Classes.Count != set.Classes.Count)
+            throw new EmotionNetException($"The classifier predicts {classifier.Classes.Count} classes ({classifier.Classes.Name}) but the data has {set.Classes.Count} ({set.Classes.Name}).");
+
+        var t = classifier.SequenceLength;
+        var classes = classifier.Classes.Count;
+        var clipBytes = t * FaceImage.FrameBytes;
+        var indices = new int[t];
+        var matrix = new ConfusionMatrix(classes);
+        double lossSum = 0;
+        var done = 0;
+        for (var start = 0; start < set.Count; start += options.BatchSize)
         {
-            using var noGrad = no_grad();
-            var matrix = new ConfusionMatrix(set.Classes.Count);
-            double lossSum = 0;
-            var done = 0;
-            var loader = new ClipLoaderOptions { BatchSize = options.BatchSize, SequenceLength = options.SequenceLength, Normalization = options.Normalization };
-            foreach (var clips in ClipBatchLoader.Batches(set, loader, epoch: 0, cancellationToken))
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(options.BatchSize, set.Count - start);
+            var plain = new byte[count * clipBytes];
+            var mirrored = options.FlipAveraging ? new byte[count * clipBytes] : null;
+            for (var i = 0; i < count; i++)
             {
-                using var scope = NewDisposeScope();
-                using var batch = clips;
-                var inputs = batch.Inputs.to(device);
-                var probabilities = nn.functional.softmax(model.call(inputs), 1);
-                // The mirror image is the same clean clip flipped along the width: (B, T, 1, H, W).
-                if (options.FlipAveraging)
-                    probabilities = (probabilities + nn.functional.softmax(model.call(inputs.flip(4)), 1)) / 2;
-                var labels = batch.Labels.to(device);
-                lossSum += nn.functional.nll_loss(probabilities.clamp_min(1e-8).log(), labels, reduction: nn.Reduction.Sum).cpu().item<float>();
-                var predicted = probabilities.argmax(1).cpu().data<long>().ToArray();
-                var truth = batch.Labels.data<long>().ToArray();
-                for (var i = 0; i < predicted.Length; i++) matrix.Add((int)truth[i], (int)predicted[i]);
-                done += batch.Count;
-                progress?.Report(done);
+                ClipFrames.Sample(set.FrameCount(start + i), indices);
+                EvaluationClip.Write(set.Frames(start + i), indices, flip: false, plain.AsSpan(i * clipBytes, clipBytes));
+                if (mirrored is not null) EvaluationClip.Write(set.Frames(start + i), indices, flip: true, mirrored.AsSpan(i * clipBytes, clipBytes));
             }
-            return ClassificationMetrics.From(matrix, set.Classes.ClassNames, done == 0 ? null : lossSum / done);
+            var probabilities = classifier.Predict(plain, count);
+            if (mirrored is not null)
+            {
+                var flipped = classifier.Predict(mirrored, count);
+                // In float: (p + p_flipped) / 2.
+                for (var k = 0; k < probabilities.Length; k++) probabilities[k] = (probabilities[k] + flipped[k]) / 2;
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var row = probabilities.AsSpan(i * classes, classes);
+                var truth = set.Label(start + i);
+                lossSum -= Math.Log(Math.Max(row[truth], 1e-8f));
+                matrix.Add(truth, ArgMax(row));
+            }
+            done += count;
+            progress?.Report(done);
         }
-        finally
-        {
-            model.train(wasTraining);
-        }
+        return ClassificationMetrics.From(matrix, set.Classes.ClassNames, done == 0 ? null : lossSum / done);
+    }
+
+    // The first index of the largest value, as libtorch's argmax picks.
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EmotionNet.Imaging;
-using EmotionNet.IO;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.IO;
 
-namespace EmotionNet.Evaluation;
+namespace EmotionNet.Core.Evaluation;
 
 /// <summary>Writes and reads <c>metrics.json</c>: per split, accuracy, macro-F1, per-class scores, confusion counts and class names.</summary>
 public static class MetricsReport
@@ -40,7 +40,7 @@ public sealed record MetricsDocument(string Checkpoint, DateTimeOffset CreatedUt
     /// <summary>The input normalization the model was scored with (null where not recorded, as in a training run's metrics).</summary>
     public InputNormalization? Normalization { get; init; }
 
-    /// <summary>True when <see cref="Normalization"/> is not the checkpoint's own but was set for this evaluation.</summary>
+    /// <summary>True when <see cref="Normalization"/>'s contrast stretch was set for this evaluation (<c>--stretch-contrast on|off</c>) rather than taken from the model.</summary>
     public bool NormalizationOverridden { get; init; }
 
     /// <summary>How the faces of a folder of photos were found and what the photos without one do to the scores (null for face crops).</summary>

@@ -1,4 +1,4 @@
-namespace EmotionNet.IO;
+namespace EmotionNet.Core.IO;
 
 /// <summary>
 /// Writes files so that a crash at any moment leaves either the old file or the complete new

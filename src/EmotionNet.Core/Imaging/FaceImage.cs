@@ -1,4 +1,4 @@
-namespace EmotionNet.Imaging;
+namespace EmotionNet.Core.Imaging;
 
 /// <summary>Geometry of the model's input frames: FER2013's 48x48 grey faces.</summary>
 public static class FaceImage

@@ -1,8 +1,10 @@
-namespace EmotionNet.Imaging;
+using EmotionNet.Core.Data;
+
+namespace EmotionNet.Core.Imaging;
 
 /// <summary>
 /// Decodes an encoded image file (PNG, JPEG, ...) into a 48x48 grey face. Core reads no image formats
-/// itself: folder data sets get their decoder through <see cref="Data.DataLoadOptions.ImageDecoder"/>
+/// itself: folder data sets get their decoder through <see cref="DataLoadOptions.ImageDecoder"/>
 /// (EmotionNet.Vision's <c>OpenCvFaceImageDecoder</c> for face crops, EmotionNet.Inference's
 /// <c>PhotoFaceDecoder</c> for photos whose face must first be found, or any other).
 /// </summary>

@@ -1,4 +1,4 @@
-namespace EmotionNet.Imaging;
+namespace EmotionNet.Core.Imaging;
 
 /// <summary>The image file extensions EmotionNet reads, in folder data sets and in analyzed folders alike.</summary>
 public static class ImageFileTypes

@@ -1,4 +1,4 @@
-namespace EmotionNet.Models;
+namespace EmotionNet.Core.Models;
 
 /// <summary>Activation function of the convolution stack.</summary>
 public enum Activation

@@ -1,7 +1,8 @@
-using EmotionNet.Options;
-namespace EmotionNet.Models;
+using EmotionNet.Core.Options;
 
-/// <summary>Architecture of <see cref="EmotionNetModel"/>; stored in every checkpoint.</summary>
+namespace EmotionNet.Core.Models;
+
+/// <summary>Architecture of the CNN+LSTM (EmotionNet.Torch's <c>EmotionNetModel</c>); stored in every checkpoint and exported ONNX model.</summary>
 public sealed record ModelConfig
 {
     /// <summary>Output channels of each convolution block; each block halves the resolution (48 -> 24 -> 12 -> 6 -> 3). Default 32, 64, 128, 256.</summary>

@@ -1,4 +1,4 @@
-namespace EmotionNet.Models;
+namespace EmotionNet.Core.Models;
 
 /// <summary>
 /// The <c>metadata_props</c> keys an exported EmotionNet model carries, so that a runtime (ours or any
@@ -27,7 +27,7 @@ public static class OnnxMetadataKeys
     /// <summary>Standard deviation of the [0, 1] grey values, applied inside the graph (invariant-culture float).</summary>
     public const string NormalizationStd = "emotionnet.normalization.std";
 
-    /// <summary>"true" when the graph stretches each frame's grey levels to 0-255 first (<see cref="Imaging.InputNormalization.StretchContrast"/>); absent means false.</summary>
+    /// <summary>"true" when the graph stretches each frame's grey levels to 0-255 first (<see cref="Core.Imaging.InputNormalization.StretchContrast"/>); absent means false.</summary>
     public const string NormalizationStretch = "emotionnet.normalization.stretch_contrast";
 
     /// <summary>What the input holds: always <see cref="InputKindRawGrey"/> in this format version.</summary>
@@ -36,7 +36,7 @@ public static class OnnxMetadataKeys
     /// <summary>The value of <see cref="InputKind"/>: float grey levels 0..255, normalized by the graph.</summary>
     public const string InputKindRawGrey = "grey-0-255";
 
-    /// <summary>The architecture as the checkpoint's JSON (<see cref="Models.ModelConfig"/>), for information.</summary>
+    /// <summary>The architecture as the checkpoint's JSON (<see cref="ModelConfig"/>), for information.</summary>
     public const string Architecture = "emotionnet.model";
 
     /// <summary>The name of the graph's input, float (N, T, 1, 48, 48).</summary>

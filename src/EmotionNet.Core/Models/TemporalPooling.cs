@@ -1,4 +1,4 @@
-namespace EmotionNet.Models;
+namespace EmotionNet.Core.Models;
 
 /// <summary>How the LSTM's per-frame outputs (B, T, H) are reduced to one vector per clip.</summary>
 public enum TemporalPooling

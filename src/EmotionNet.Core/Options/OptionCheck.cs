@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace EmotionNet.Options;
+namespace EmotionNet.Core.Options;
 
 /// <summary>
 /// The one validation style of EmotionNet's option records: each record's <c>Validate()</c> runs one

@@ -1,4 +1,4 @@
-namespace EmotionNet.Options;
+namespace EmotionNet.Core.Options;
 
 /// <summary>
 /// An option record holds a value outside its documented range. <see cref="Option"/> names the field

@@ -1,4 +1,4 @@
-namespace EmotionNet.Runtime;
+namespace EmotionNet.Core.Runtime;
 
 /// <summary>Which device to compute on.</summary>
 public enum DeviceKind

@@ -1,4 +1,4 @@
-namespace EmotionNet.Runtime;
+namespace EmotionNet.Core.Runtime;
 
 /// <summary>A native library (libtorch, OpenCV) could not be loaded; the message names what is missing and the fix.</summary>
 public sealed class NativeDependencyException : EmotionNetException

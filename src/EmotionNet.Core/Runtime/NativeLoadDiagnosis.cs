@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EmotionNet.Runtime;
+namespace EmotionNet.Core.Runtime;
 
 /// <summary>
 /// Turns a native load failure (TypeInitializationException, DllNotFoundException, ...) into a

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.Inference.Results;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Models;
 using EmotionNet.Vision.Annotation;
 using EmotionNet.Vision.Sources;
 

@@ -1,9 +1,10 @@
-using EmotionNet.IO;
+using EmotionNet.Core;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Results;
 using EmotionNet.Inference.Segments;
 using EmotionNet.Vision.Sources;
-using EmotionNet.Emotions;
-using EmotionNet.Models;
 
 namespace EmotionNet.Inference.Analysis;
 

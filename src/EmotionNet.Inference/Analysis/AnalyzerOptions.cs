@@ -1,8 +1,9 @@
-using EmotionNet.Options;
-using EmotionNet.Vision.Faces;
+using EmotionNet.Core;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Options;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Tracking;
-using EmotionNet.Models;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Analysis;

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using EmotionNet.Core;
+using EmotionNet.Core.Classifiers;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Vision.Sources;
-using EmotionNet.Models;
 using EmotionNet.Vision;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Analysis;
 

@@ -1,5 +1,5 @@
-using EmotionNet.Vision.Faces;
 using OpenCvSharp;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Analysis;
 

@@ -1,8 +1,8 @@
-using EmotionNet.Imaging;
-using EmotionNet.Vision.Faces;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Inference.Recognition;
-using EmotionNet.Vision.Sources;
 using EmotionNet.Inference.Tracking;
+using EmotionNet.Vision.Faces;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Analysis;
 

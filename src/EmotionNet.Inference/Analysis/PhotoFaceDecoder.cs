@@ -1,9 +1,9 @@
-using EmotionNet.Imaging;
+using OpenCvSharp;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Vision;
 using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Imaging;
 using EmotionNet.Vision.Sources;
-using OpenCvSharp;
 
 namespace EmotionNet.Inference.Analysis;
 
@@ -28,7 +28,7 @@ public sealed class PhotoFaceDecoder : IFaceImageDecoder, IDisposable
     private bool disposed;
 
     /// <summary>A decoder with <paramref name="options"/> (default <see cref="PhotoFaceOptions.Default"/>).</summary>
-    /// <exception cref="Options.OptionsException">An option is out of range.</exception>
+    /// <exception cref="Core.Options.OptionsException">An option is out of range.</exception>
     public PhotoFaceDecoder(PhotoFaceOptions? options = null) => this.options = (options ?? PhotoFaceOptions.Default).Validate();
 
     /// <summary>The options in use.</summary>

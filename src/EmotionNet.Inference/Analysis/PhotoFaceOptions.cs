@@ -1,4 +1,4 @@
-using EmotionNet.Options;
+using EmotionNet.Core.Options;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Analysis;

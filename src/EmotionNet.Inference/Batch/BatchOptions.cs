@@ -1,3 +1,5 @@
+using EmotionNet.Core.Options;
+
 namespace EmotionNet.Inference.Batch;
 
 /// <summary>How a batch is run, beyond how each input is analyzed.</summary>
@@ -11,7 +13,7 @@ public sealed record BatchOptions(Shard? Shard = null, IBatchPlots? Plots = null
     /// <summary><see cref="Shard"/>, or the whole batch when null.</summary>
     public Shard EffectiveShard => Shard ?? Batch.Shard.All;
 
-    /// <summary>Throws an <see cref="Options.OptionsException"/> naming the first out-of-range field.</summary>
+    /// <summary>Throws an <see cref="OptionsException"/> naming the first out-of-range field.</summary>
     public BatchOptions Validate()
     {
         EffectiveShard.Validate();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EmotionNet.Core;
 
 namespace EmotionNet.Inference.Batch;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using EmotionNet.IO;
-using EmotionNet.Options;
+using EmotionNet.Core;
+using EmotionNet.Core.IO;
+using EmotionNet.Core.Options;
 
 namespace EmotionNet.Inference.Batch;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using EmotionNet.Core;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Results;
-using EmotionNet.IO;
 
 namespace EmotionNet.Inference.Batch;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.Inference.Batch;
 

@@ -1,6 +1,7 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.IO;
-using EmotionNet.Models;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Batch;

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using EmotionNet.Core;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Segments;
-using EmotionNet.IO;
 
 namespace EmotionNet.Inference.Batch;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using EmotionNet.Core;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Batch;

@@ -1,3 +1,5 @@
+using EmotionNet.Core;
+
 namespace EmotionNet.Inference.Batch;
 
 /// <summary>

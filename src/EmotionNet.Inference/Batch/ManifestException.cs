@@ -1,3 +1,5 @@
+using EmotionNet.Core;
+
 namespace EmotionNet.Inference.Batch;
 
 /// <summary>A manifest line that cannot be used; the message starts with <c>file:line:</c>.</summary>

@@ -1,4 +1,4 @@
-using EmotionNet.Options;
+using EmotionNet.Core.Options;
 
 namespace EmotionNet.Inference.Batch;
 

@@ -1,4 +1,4 @@
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 
 namespace EmotionNet.Inference.Recognition;
 

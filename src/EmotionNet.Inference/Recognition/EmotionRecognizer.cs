@@ -1,5 +1,6 @@
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Inference.Recognition;
 

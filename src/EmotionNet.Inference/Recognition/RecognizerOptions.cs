@@ -1,4 +1,6 @@
-using EmotionNet.Options;
+using EmotionNet.Core;
+using EmotionNet.Core.Options;
+
 namespace EmotionNet.Inference.Recognition;
 
 /// <summary>Settings of the streaming per-face recognizer.</summary>

@@ -1,10 +1,12 @@
+using EmotionNet.Core.Classifiers;
+
 namespace EmotionNet.Inference.Recognition;
 
 /// <summary>How a face's emotions are followed over the frames of a stream.</summary>
 public enum TemporalMode
 {
     /// <summary>
-    /// <see cref="Lstm"/> when the classifier was trained to stream (<see cref="Models.IRecurrentEmotionClassifier.TrainedForStreaming"/>),
+    /// <see cref="Lstm"/> when the classifier was trained to stream (<see cref="IRecurrentEmotionClassifier.TrainedForStreaming"/>),
     /// otherwise <see cref="MovingAverage"/>.
     /// </summary>
     Auto,
@@ -12,7 +14,7 @@ public enum TemporalMode
     MovingAverage,
     /// <summary>
     /// The LSTM carries each face's state from frame to frame (one encoder call and one LSTM step per new
-    /// frame) and its output is shown as it is; needs an <see cref="Models.IRecurrentEmotionClassifier"/>.
+    /// frame) and its output is shown as it is; needs an <see cref="IRecurrentEmotionClassifier"/>.
     /// </summary>
     Lstm,
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Results;

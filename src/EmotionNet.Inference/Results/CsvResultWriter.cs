@@ -1,7 +1,7 @@
-using EmotionNet.IO;
 using System.Globalization;
 using System.Text;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Segments;
 

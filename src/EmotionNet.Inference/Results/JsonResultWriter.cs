@@ -1,6 +1,6 @@
-using EmotionNet.IO;
 using System.Text.Json;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
 
 namespace EmotionNet.Inference.Results;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EmotionNet.IO;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.Inference.Segments;
 

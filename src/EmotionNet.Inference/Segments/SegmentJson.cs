@@ -1,6 +1,7 @@
 using System.Text.Json;
-using EmotionNet.Emotions;
-using EmotionNet.IO;
+using EmotionNet.Core;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.Inference.Segments;
 

@@ -1,4 +1,6 @@
-using EmotionNet.Options;
+using EmotionNet.Core;
+using EmotionNet.Core.Options;
+
 namespace EmotionNet.Inference.Tracking;
 
 /// <summary>Settings of the face tracker (IoU matching, constant-velocity prediction, appearance re-identification).</summary>

@@ -1,6 +1,8 @@
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.Onnx.Proto;
+using EmotionNet.Torch.Models;
 using static EmotionNet.Onnx.Graph.GraphBuilder;
 
 namespace EmotionNet.Onnx.Graph;
@@ -25,7 +27,7 @@ internal static class EmotionNetGraph
         g.Graph.Input.Add(FloatValue(input, "batch", "frames", 1, FaceImage.Side, FaceImage.Side));
         g.Graph.Output.Add(FloatValue(output, "batch", config.NumClasses));
 
-        // (b / 255 - mean) / std as b * scale + offset, the same two float operations as FaceTensors.Normalize.
+        // (b / 255 - mean) / std as b * scale + offset, the same two float operations as InputNormalization.Normalize.
         var scale = 1f / (255f * normalization.Std);
         var offset = -normalization.Mean / normalization.Std;
         var x = normalization.StretchContrast ? Stretch(g, input) : input;

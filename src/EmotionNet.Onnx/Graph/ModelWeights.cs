@@ -1,4 +1,4 @@
-using TorchSharp.Modules;
+using EmotionNet.Torch.Models;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Onnx.Graph;
@@ -21,7 +21,7 @@ internal sealed class ModelWeights
         this.batchNormEps = batchNormEps;
     }
 
-    public static ModelWeights From(Models.EmotionNetModel model)
+    public static ModelWeights From(EmotionNetModel model)
     {
         var tensors = new Dictionary<string, WeightTensor>(StringComparer.Ordinal);
         foreach (var (name, tensor) in model.state_dict())
@@ -33,7 +33,7 @@ internal sealed class ModelWeights
         }
         var eps = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, module) in model.named_modules())
-            if (module is Models.BatchNorm) eps[name] = Models.BatchNorm.Epsilon;
+            if (module is Torch.Models.BatchNorm) eps[name] = Torch.Models.BatchNorm.Epsilon;
         return new ModelWeights(tensors, eps);
     }
 

@@ -1,6 +1,7 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
-using EmotionNet.Evaluation;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,6 +20,8 @@ internal static class FinalReport
         var best = Checkpoint.Load(files.Best);
         using var model = best.CreateModel(files.Best);
         model.to(device);
+        model.eval();
+        using var classifier = EmotionClassifier.Wrap(model, best.Metadata, device);
         var splits = new Dictionary<string, ClassificationMetrics>();
         foreach (var split in Enum.GetValues<DataSplit>())
         {
@@ -26,7 +29,7 @@ internal static class FinalReport
             var set = split == DataSplit.Training ? data.Training.Subset(TrainingReportClips, 1) : data[split];
             if (set.Count == 0) continue;
             note($"Evaluating the best model (epoch {best.Metadata.Epoch}) on {split} ({set.Count} clips)...");
-            splits[split.ToString()] = Evaluator.Evaluate(model, set, evaluation, device);
+            splits[split.ToString()] = Evaluator.Evaluate(classifier, set, evaluation);
         }
         MetricsReport.Write(files.Metrics, files.Best, splits);
         if (plots is null) return splits;

@@ -1,12 +1,15 @@
-using EmotionNet.Training.Reporting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using EmotionNet.Checkpoints;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 using EmotionNet.Training.Options;
+using EmotionNet.Training.Reporting;
 using TorchSharp.Modules;
 
 namespace EmotionNet.Training.Engine;

@@ -1,4 +1,4 @@
-using EmotionNet.Augmentation;
+using EmotionNet.Training.Augmentation;
 
 namespace EmotionNet.Training.Engine;
 

@@ -1,9 +1,12 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Training.Options;
 
 namespace EmotionNet.Training.Engine;
 

@@ -1,17 +1,18 @@
 using System.Diagnostics;
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
-using EmotionNet.Evaluation;
-using EmotionNet.IO;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
-using EmotionNet.Training.Options;
+using EmotionNet.Core;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.IO;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Options;
 using EmotionNet.Training.Reporting;
-using EmotionNet.Training.Schedules;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Engine;
@@ -125,7 +126,7 @@ public sealed class Trainer
         return new TrainingResult(outputDirectory, files.Best, files.Last, state.BestEpoch, state.History, splits, cancelled, stoppedEarly);
     }
 
-    private EmotionNetModel CreateInitialModel(ModelConfig config, TrainingOptions run, Emotions.ClassSet classes)
+    private EmotionNetModel CreateInitialModel(ModelConfig config, TrainingOptions run, ClassSet classes)
     {
         if (run.InitialCheckpoint is not { } path) return new EmotionNetModel(config);
         var start = Checkpoint.Load(path);

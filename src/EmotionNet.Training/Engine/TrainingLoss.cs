@@ -1,7 +1,8 @@
-using EmotionNet.Data;
-using EmotionNet.Training.Options;
 using TorchSharp;
 using static TorchSharp.torch;
+using EmotionNet.Core.Data;
+using EmotionNet.Torch.Models;
+using EmotionNet.Training.Options;
 
 namespace EmotionNet.Training.Engine;
 

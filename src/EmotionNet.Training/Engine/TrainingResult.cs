@@ -1,4 +1,4 @@
-using EmotionNet.Evaluation;
+using EmotionNet.Core.Evaluation;
 using EmotionNet.Training.Reporting;
 
 namespace EmotionNet.Training.Engine;

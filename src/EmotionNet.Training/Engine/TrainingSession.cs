@@ -1,9 +1,12 @@
 using System.Diagnostics;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Evaluation;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Models;
+using EmotionNet.Training.Data;
 using EmotionNet.Training.MixedPrecision;
 using EmotionNet.Training.Options;
 using EmotionNet.Training.Reporting;
@@ -45,7 +48,13 @@ internal sealed class TrainingSession(
     private LearningRateSchedule? schedule;
 
     /// <summary>How validation and the final report score the model.</summary>
-    public EvaluationOptions Evaluation { get; } = new() { SequenceLength = run.SequenceLength, FlipAveraging = run.FlipAveraging, Normalization = normalization };
+    public EvaluationOptions Evaluation { get; } = new() { FlipAveraging = run.FlipAveraging };
+
+    /// <summary>What the model is, for scoring it as a classifier: its classes, normalization and T.</summary>
+    private CheckpointMetadata Description => new()
+    {
+        Model = model.Config, ClassSet = classes.Name, Normalization = normalization, SequenceLength = run.SequenceLength,
+    };
 
     /// <summary>The recipe (after resume: the run's own).</summary>
     public TrainingOptions Run => run;
@@ -113,9 +122,13 @@ internal sealed class TrainingSession(
         // Frames per second count training alone; the epoch's seconds include validation.
         var trainSeconds = epochClock.Elapsed.TotalSeconds;
         report(new TrainingEvent.Progress(new EpochProgress(epoch, run.Epochs, BatchesPerEpoch, BatchesPerEpoch, 0, 0, 0, "validate")));
-        ClassificationMetrics? scores;
-        using (average?.Swap())
-            scores = validation is null ? null : Evaluator.Evaluate(model, validation, Evaluation, device, cancellationToken: CancellationToken.None);
+        ClassificationMetrics? scores = null;
+        if (validation is not null)
+        {
+            using var swapped = average?.Swap();
+            using var classifier = EmotionClassifier.Wrap(model, Description, device);
+            scores = Evaluator.Evaluate(classifier, validation, Evaluation);
+        }
         var seen = Math.Max(1, state.PartialSeen);
         var record = new EpochRecord(epoch, state.PartialLossSum / seen, (double)state.PartialCorrect / seen,
             scores?.Loss ?? double.NaN, scores?.Accuracy ?? double.NaN, scores?.MacroF1 ?? double.NaN, Schedule.At(state.Step - 1),

@@ -1,4 +1,4 @@
-using EmotionNet.Models;
+using EmotionNet.Torch.Models;
 using EmotionNet.Training.MixedPrecision;
 using EmotionNet.Training.Options;
 using TorchSharp.Modules;

@@ -1,6 +1,6 @@
-using EmotionNet.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using EmotionNet.Torch.Models;
 
 namespace EmotionNet.Training.Engine;
 

@@ -1,4 +1,4 @@
-using EmotionNet.Models;
+using EmotionNet.Torch.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

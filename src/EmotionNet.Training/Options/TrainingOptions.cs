@@ -1,6 +1,6 @@
-using EmotionNet.Options;
-using EmotionNet.Augmentation;
-using EmotionNet.Runtime;
+using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Training.Augmentation;
 
 namespace EmotionNet.Training.Options;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EmotionNet.IO;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Core.IO;
 
 namespace EmotionNet.Training.Reporting;
 

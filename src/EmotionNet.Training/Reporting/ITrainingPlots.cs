@@ -1,4 +1,4 @@
-using EmotionNet.Evaluation;
+using EmotionNet.Core.Evaluation;
 
 namespace EmotionNet.Training.Reporting;
 

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using EmotionNet.Augmentation;
-using EmotionNet.IO;
-using EmotionNet.Augmentation.Temporal;
-using EmotionNet.Data;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.IO;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Torch.Imaging;
+using EmotionNet.Torch.Models;
+using EmotionNet.Training.Augmentation;
+using EmotionNet.Training.Augmentation.Temporal;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Temporal;

@@ -1,5 +1,5 @@
-using EmotionNet.Augmentation;
-using EmotionNet.Augmentation.Temporal;
+using EmotionNet.Training.Augmentation;
+using EmotionNet.Training.Augmentation.Temporal;
 
 namespace EmotionNet.Training.Temporal;
 

@@ -1,26 +1,29 @@
-using EmotionNet.Training.Schedules;
-using EmotionNet.Training.Options;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EmotionNet.Augmentation;
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
-using EmotionNet.IO;
-using EmotionNet.Models;
-using EmotionNet.Runtime;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.IO;
+using EmotionNet.Core.Runtime;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
+using EmotionNet.Training.Augmentation;
+using EmotionNet.Training.Augmentation.Temporal;
 using EmotionNet.Training.Engine;
+using EmotionNet.Training.Options;
+using EmotionNet.Training.Schedules;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Training.Temporal;
 
 /// <summary>
 /// Teaches a trained model's LSTM and classifier to follow a stream frame by frame: change-aware clips
-/// (<see cref="Augmentation.Temporal.TemporalClipPlan"/>) with a target at every frame, composed from
+/// (<see cref="TemporalClipPlan"/>) with a target at every frame, composed from
 /// precomputed encoder features (<see cref="FeatureBank"/>); the encoder stays as it was, so per-frame
 /// (still image) behaviour changes only through the LSTM's first step, which is trained too. Writes
 /// <c>last.ckpt</c> (resumable) and <c>best.ckpt</c> after every epoch, <c>temporal-epochs.csv</c>, and the feature banks

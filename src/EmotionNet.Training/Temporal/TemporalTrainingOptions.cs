@@ -1,5 +1,6 @@
-using EmotionNet.Augmentation.Temporal;
-using EmotionNet.Options;
+using EmotionNet.Core;
+using EmotionNet.Core.Options;
+using EmotionNet.Training.Augmentation.Temporal;
 
 namespace EmotionNet.Training.Temporal;
 

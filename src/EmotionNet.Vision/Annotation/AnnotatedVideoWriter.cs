@@ -1,4 +1,5 @@
-using EmotionNet.IO;
+using EmotionNet.Core;
+using EmotionNet.Core.IO;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Annotation;

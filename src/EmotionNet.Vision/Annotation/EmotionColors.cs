@@ -1,4 +1,4 @@
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Annotation;

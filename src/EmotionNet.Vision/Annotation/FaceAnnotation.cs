@@ -1,4 +1,4 @@
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Vision.Annotation;

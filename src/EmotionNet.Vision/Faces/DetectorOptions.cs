@@ -1,4 +1,6 @@
-using EmotionNet.Options;
+using EmotionNet.Core;
+using EmotionNet.Core.Options;
+
 namespace EmotionNet.Vision.Faces;
 
 /// <summary>Which face detector runs and its settings. Fields name the detector they apply to.</summary>

@@ -1,3 +1,5 @@
+using EmotionNet.Core;
+
 namespace EmotionNet.Vision.Faces;
 
 /// <summary>Creates the face detector that <see cref="DetectorOptions.Kind"/> names.</summary>

@@ -1,4 +1,4 @@
-using System.Reflection;
+using EmotionNet.Core;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Faces;

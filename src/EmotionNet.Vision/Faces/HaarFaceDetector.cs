@@ -1,4 +1,4 @@
-using EmotionNet.Runtime;
+using EmotionNet.Core;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Faces;

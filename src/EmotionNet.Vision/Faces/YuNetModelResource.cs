@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EmotionNet.Core;
 
 namespace EmotionNet.Vision.Faces;
 

@@ -1,4 +1,4 @@
-using EmotionNet.Imaging;
+using EmotionNet.Core.Imaging;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Imaging;

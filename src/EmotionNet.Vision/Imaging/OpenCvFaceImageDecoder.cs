@@ -1,11 +1,12 @@
-using EmotionNet.Imaging;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Imaging;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Imaging;
 
 /// <summary>
 /// Decodes image files with OpenCV into 48x48 grey faces (<see cref="FaceRaster"/>): 8- and 16-bit,
-/// grey or colour, any size. The decoder folder data sets use (<see cref="Data.DataLoadOptions.ImageDecoder"/>).
+/// grey or colour, any size. The decoder folder data sets use (<see cref="DataLoadOptions.ImageDecoder"/>).
 /// </summary>
 public sealed class OpenCvFaceImageDecoder : IFaceImageDecoder
 {

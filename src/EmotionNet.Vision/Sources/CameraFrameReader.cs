@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmotionNet.Core;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Sources;

@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using EmotionNet.Vision.Imaging;
 using OpenCvSharp;
 

@@ -1,3 +1,5 @@
+using EmotionNet.Core;
+
 namespace EmotionNet.Vision.Sources;
 
 /// <summary>
@@ -54,7 +56,7 @@ public sealed class InputSource
         if (!Directory.Exists(folder)) throw new EmotionNetException($"Input folder '{folder}' does not exist.");
         var files = Directory.EnumerateFiles(folder)
             .Where(MediaExtensions.IsImage)
-            .OrderBy(f => System.IO.Path.GetFileName(f), EmotionNet.Data.NaturalFileNameComparer.Instance)
+            .OrderBy(f => System.IO.Path.GetFileName(f), EmotionNet.Core.Data.NaturalFileNameComparer.Instance)
             .ToArray();
         if (files.Length == 0)
             throw new EmotionNetException($"Input folder '{folder}' holds no images ({string.Join(", ", MediaExtensions.Images)}).");

@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using OpenCvSharp;
 
 namespace EmotionNet.Vision.Sources;

@@ -1,7 +1,7 @@
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Imaging;
 using EmotionNet.TestSupport;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Core.Tests.Data;
 

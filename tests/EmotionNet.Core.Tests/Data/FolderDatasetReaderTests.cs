@@ -1,8 +1,7 @@
-using EmotionNet.Vision.Imaging;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Vision;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Runtime;
+using EmotionNet.Vision.Imaging;
 using OpenCvSharp;
 
 using EmotionNet.TestSupport;

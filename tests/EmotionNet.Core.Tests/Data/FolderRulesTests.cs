@@ -1,4 +1,4 @@
-using EmotionNet.Data;
+using EmotionNet.Core.Data;
 
 namespace EmotionNet.Core.Tests.Data;
 

@@ -1,7 +1,6 @@
-using EmotionNet.TestSupport;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Samples;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
+using EmotionNet.TestSupport;
 
 namespace EmotionNet.Core.Tests.Data;
 

@@ -1,7 +1,7 @@
-using EmotionNet.Data;
-using EmotionNet.Emotions;
-using EmotionNet.Evaluation;
-using EmotionNet.Options;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Options;
 using EmotionNet.Samples;
 using EmotionNet.TestSupport;
 using EmotionNet.Vision;

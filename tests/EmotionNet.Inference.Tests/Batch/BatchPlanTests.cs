@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using EmotionNet.Inference.Batch;
 using EmotionNet.TestSupport;
 
@@ -143,6 +144,6 @@ public class BatchPlanTests
     [InlineData(0, 0)]
     public void A_shard_out_of_range_is_refused(int index, int count)
     {
-        Assert.Throws<EmotionNet.Options.OptionsException>(() => new Shard(index, count).Validate());
+        Assert.Throws<EmotionNet.Core.Options.OptionsException>(() => new Shard(index, count).Validate());
     }
 }

@@ -1,7 +1,7 @@
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Options;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Segments;
-using EmotionNet.Options;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Inference.Tests.Segments;

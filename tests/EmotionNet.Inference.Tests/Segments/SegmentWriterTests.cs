@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EmotionNet.Emotions;
+using EmotionNet.Core;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Inference.Segments;
 using EmotionNet.TestSupport;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using EmotionNet.Cli;
-using EmotionNet.Emotions;
+using EmotionNet.Core;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Inference.Batch;
 using EmotionNet.Reliability.Tests.Support;
 using EmotionNet.TestSupport;

@@ -1,3 +1,5 @@
+using EmotionNet.Core;
+
 namespace EmotionNet.Reliability.Tests.Corpus;
 
 /// <summary>Which entry point reads a case, at the API level and through the command line.</summary>

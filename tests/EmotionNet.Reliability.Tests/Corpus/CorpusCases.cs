@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
+using EmotionNet.Core;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Data;
 using EmotionNet.Reliability.Tests.Support;
 using static EmotionNet.Reliability.Tests.Corpus.Expectation;
 

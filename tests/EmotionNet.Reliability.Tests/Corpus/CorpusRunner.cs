@@ -1,17 +1,18 @@
-using EmotionNet.Vision.Imaging;
-using EmotionNet.Samples;
-using EmotionNet.Checkpoints;
-using EmotionNet.Data;
-using EmotionNet.Emotions;
+using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Models;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Vision.Sources;
-using EmotionNet.TestSupport;
-using EmotionNet.Models;
 using EmotionNet.Reliability.Tests.Support;
-using EmotionNet.Runtime;
+using EmotionNet.Samples;
+using EmotionNet.TestSupport;
+using EmotionNet.TestSupport.Cli;
+using EmotionNet.Torch;
+using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Options;
-using EmotionNet.TestSupport.Cli;
+using EmotionNet.Vision.Imaging;
+using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Reliability.Tests.Corpus;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using EmotionNet.Core;
 using EmotionNet.Reliability.Tests.Support;
 using static EmotionNet.Reliability.Tests.Corpus.Expectation;
 

@@ -1,4 +1,5 @@
-using EmotionNet.Models;
+using EmotionNet.Core;
+using EmotionNet.Core.Models;
 using EmotionNet.OnnxRuntime;
 using EmotionNet.Reliability.Tests.Support;
 using static EmotionNet.Reliability.Tests.Corpus.Expectation;

@@ -1,8 +1,11 @@
 using CsCheck;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
-using EmotionNet.Models;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.Reliability.Tests.Support;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 using static TorchSharp.torch;
 
 namespace EmotionNet.Reliability.Tests.Properties;
@@ -66,7 +69,7 @@ public sealed class CheckpointProperties
         {
             Gen.Select(Gen.Int[1, 3], Gen.Int[1, 6], Gen.Int[1, 2], Gen.Bool, Gen.Int[0, 1000], Gen.Int[1, 8], Gen.Double[0, 1]).Sample((blocks, hidden, layers, seed6, epoch, seqLen, accuracy) =>
             {
-                var classes = seed6 ? Emotions.ClassSet.Seed6 : Emotions.ClassSet.Fer7;
+                var classes = seed6 ? ClassSet.Seed6 : ClassSet.Fer7;
                 random.manual_seed(epoch);
                 using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [.. Enumerable.Repeat(2, blocks)], ConvsPerBlock = 1, LstmHidden = hidden, LstmLayers = layers, NumClasses = classes.Count });
                 model.eval();

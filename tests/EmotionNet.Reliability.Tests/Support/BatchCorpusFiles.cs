@@ -1,10 +1,12 @@
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Batch;
-using EmotionNet.Models;
 using EmotionNet.Onnx;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch.Models;
 using OpenCvSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using EmotionNet.Checkpoints;
+using EmotionNet.Torch.Checkpoints;
 
 namespace EmotionNet.Reliability.Tests.Support;
 

@@ -4,11 +4,18 @@ using System.Text;
 
 namespace EmotionNet.Reliability.Tests.Support;
 
-/// <summary>The built <c>emotionnet</c> command run as a child process, so it can be killed like a real one.</summary>
+/// <summary>
+/// The built <c>emotionnet</c> command run as a child process, so it can be killed like a real one.
+/// Tests wait for the states its output reports (<see cref="WaitForLinesAsync"/>), never for a time.
+/// </summary>
 internal sealed class CliProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly List<(TimeSpan At, string Text)> lines = [];
+    private readonly List<Waiter> waiters = [];
+    private int openStreams = 2;
 
     private CliProcess(Process process)
     {
@@ -83,10 +90,60 @@ internal sealed class CliProcess : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> lines of output (standard output and error, those already
+    /// written included) match: true then, false when the process closed its output first. The limit
+    /// only guards against a hang: past it the process is killed and a TimeoutException carries its output.
+    /// </summary>
+    public async Task<bool> WaitForLinesAsync(Func<string, bool> match, TimeSpan limit, int count = 1)
+    {
+        var waiter = new Waiter(match, count);
+        lock (output)
+        {
+            if (waiter.IsMet(lines)) return true;
+            if (openStreams == 0) return false;
+            waiters.Add(waiter);
+        }
+        try
+        {
+            return await waiter.Done.Task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            KillHard();
+            throw new TimeoutException($"emotionnet printed no {count} line(s) of the awaited kind within {limit.TotalSeconds:0} s:\n{Output}");
+        }
+    }
+
+    /// <summary>When each line that matches arrived, from the start of the process.</summary>
+    public IReadOnlyList<TimeSpan> TimesOf(Func<string, bool> match)
+    {
+        lock (output) return [.. lines.Where(l => match(l.Text)).Select(l => l.At)];
+    }
+
     private void Append(string? line)
     {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
+        lock (output)
+        {
+            if (line is not null)
+            {
+                output.AppendLine(line);
+                lines.Add((clock.Elapsed, line));
+            }
+            else if (--openStreams > 0) return;
+            foreach (var waiter in waiters.Where(w => line is null || w.IsMet(lines)).ToList())
+            {
+                waiter.Done.TrySetResult(line is not null);
+                waiters.Remove(waiter);
+            }
+        }
+    }
+
+    private sealed class Waiter(Func<string, bool> match, int count)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool IsMet(List<(TimeSpan At, string Text)> lines) => lines.Count(l => match(l.Text)) >= count;
     }
 
     public void Dispose()

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text;
-using EmotionNet.Checkpoints;
-using EmotionNet.Imaging;
+using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Models;
 using EmotionNet.TestSupport;
-using EmotionNet.Models;
+using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Torch.Models;
 using OpenCvSharp;
 using static TorchSharp.torch;
 

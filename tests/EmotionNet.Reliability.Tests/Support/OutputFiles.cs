@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EmotionNet.Checkpoints;
+using EmotionNet.Torch.Checkpoints;
 using OpenCvSharp;
 
 namespace EmotionNet.Reliability.Tests.Support;

@@ -1,0 +1,27 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Options;
+
+namespace EmotionNet.Training.Augmentation.Temporal;
+
+/// <summary>How often and for how long frames of a temporal clip are corrupted (see <see cref="FrameNuisance"/>).</summary>
+public sealed record NuisanceOptions
+{
+    /// <summary>Chance that a burst of corrupted frames starts at any clean frame, in [0, 1] (default 0.06).</summary>
+    public float BurstProbability { get; init; } = 0.06f;
+
+    /// <summary>Longest burst, in frames; each burst is 1 to this many frames of one kind (default 6; 1-64).</summary>
+    public int MaxBurstFrames { get; init; } = 6;
+
+    /// <summary>The defaults above.</summary>
+    public static NuisanceOptions Default { get; } = new();
+
+    /// <summary>Throws when a value is outside its documented range.</summary>
+    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    public NuisanceOptions Validate()
+    {
+        var check = new OptionCheck(nameof(NuisanceOptions));
+        check.Require(BurstProbability, BurstProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(MaxBurstFrames, MaxBurstFrames is >= 1 and <= 64, "must be between 1 and 64");
+        return this;
+    }
+}
