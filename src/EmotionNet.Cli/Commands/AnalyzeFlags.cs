@@ -39,7 +39,7 @@ internal sealed class AnalyzeFlags
         "average (each frame's result, then --smoothing's moving average) or lstm (the LSTM carries each face's state; no moving average).",
         TemporalMode.Auto, ("auto", TemporalMode.Auto), ("average", TemporalMode.MovingAverage), ("lstm", TemporalMode.Lstm));
     public Option<double> SegmentGap { get; } = new("--segment-gap") { HelpName = "S", Description = "Seconds a face may be missing without ending its segment in segments.csv/json.", DefaultValueFactory = _ => SegmentOptions.Default.GapSeconds };
-    public Option<int> ModelThreads { get; } = new("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => AnalyzerOptions.Default.ModelThreads };
+    public Option<int> ModelThreads { get; } = new("--model-threads") { HelpName = "N", Description = "Threads for the model (libtorch's or ONNX Runtime's); 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => AnalyzerOptions.Default.ModelThreads };
 
     /// <summary>The batch flags (--manifest, --batch, --shard, --shard-count).</summary>
     public BatchFlags Batch { get; } = new();
