@@ -13,6 +13,7 @@ internal static class BenchmarkApp
                     gzip-only floor, the loaded set's bytes and the peak working set
           augment   loader throughput (clips/s, frames/s) at T=1 and T=8 on 1 worker
           grid      write docs/images/pseudo-sequences.png (6 pseudo-sequences, T=8)
+          grid-real write docs/images/real-photo-augmentation.png (8 faces, clean and with the real-photo recipe)
           train     training steps/s of the default model, fp32 and bf16, T=1 and 4 (--seq-lens 1,4),
                     against the torch.mm 2048x2048 peak, with the per-phase breakdown
           accuracy  fp32 against bf16 through the Trainer: --clips (default 6000) stratified Training
@@ -46,6 +47,7 @@ internal static class BenchmarkApp
             case "load": markdown = LoadBenchmark.Run(data, runs, args.Command); break;
             case "augment": markdown = AugmentBenchmark.Run(data, runs, args.Command); break;
             case "grid": GridWriter.Run(data, args.Text("--out") ?? "docs/images/pseudo-sequences.png"); return 0;
+            case "grid-real": DegradationGridWriter.Run(data, args.Text("--out") ?? "docs/images/real-photo-augmentation.png"); return 0;
             case "train": markdown = TrainBenchmark.Run(args); break;
             case "accuracy": markdown = AccuracyBenchmark.Run(args, data); break;
             case "memory": markdown = MemoryBenchmark.Run(args, data); break;

@@ -204,7 +204,7 @@ internal static class TrainBenchmark
         profiler.Begin();
         using (NewDisposeScope())
         {
-            var (loss, logits) = step.Run(inputs, labels, 1e-3, profiler);
+            var (loss, logits) = step.Run(inputs, labels, 1e-3, observer: profiler);
             _ = logits.argmax(1).eq(labels).sum().cpu().item<long>();
             _ = loss.cpu().item<float>();
         }

@@ -95,6 +95,7 @@ public static class OnnxExporter
         yield return (OnnxMetadataKeys.SequenceLength, metadata.SequenceLength.ToString(CultureInfo.InvariantCulture));
         yield return (OnnxMetadataKeys.NormalizationMean, metadata.Normalization.Mean.ToString("R", CultureInfo.InvariantCulture));
         yield return (OnnxMetadataKeys.NormalizationStd, metadata.Normalization.Std.ToString("R", CultureInfo.InvariantCulture));
+        if (metadata.Normalization.StretchContrast) yield return (OnnxMetadataKeys.NormalizationStretch, "true");
         yield return (OnnxMetadataKeys.InputKind, OnnxMetadataKeys.InputKindRawGrey);
         yield return (OnnxMetadataKeys.Architecture, JsonSerializer.Serialize(config, ArchitectureJson));
     }

@@ -37,7 +37,8 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
         var sequenceLength = Int(Require(OnnxMetadataKeys.SequenceLength), OnnxMetadataKeys.SequenceLength, source, 1, 4096);
         var normalization = new InputNormalization(
             Float(Require(OnnxMetadataKeys.NormalizationMean), OnnxMetadataKeys.NormalizationMean, source),
-            Float(Require(OnnxMetadataKeys.NormalizationStd), OnnxMetadataKeys.NormalizationStd, source));
+            Float(Require(OnnxMetadataKeys.NormalizationStd), OnnxMetadataKeys.NormalizationStd, source),
+            metadata.TryGetValue(OnnxMetadataKeys.NormalizationStretch, out var stretch) && Bool(stretch, OnnxMetadataKeys.NormalizationStretch, source));
         if (!(normalization.Std > 0))
             throw new OnnxModelException($"'{source}': metadata '{OnnxMetadataKeys.NormalizationStd}' must be positive, got {normalization.Std}.");
 
@@ -92,4 +93,11 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
     private static float Float(string text, string key, string source) =>
         float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v) ? v
             : throw new OnnxModelException($"'{source}': metadata '{key}' must be a number, got '{text}'.");
+
+    private static bool Bool(string text, string key, string source) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new OnnxModelException($"'{source}': metadata '{key}' must be true or false, got '{text}'."),
+    };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmotionNet.Core.Evaluation;
 using EmotionNet.Core.IO;
 using ScottPlot;
@@ -6,7 +7,8 @@ namespace EmotionNet.Plotting;
 
 /// <summary>
 /// Renders a confusion matrix as a PNG: cells shaded by the row-normalized share (recall per
-/// class), each showing its count and percentage, class names on both axes.
+/// class), each showing its count and percentage, class names on both axes. The row of a class the
+/// data has no clip of is left blank and marked "no data" rather than shown as 0 %.
 /// </summary>
 public static class ConfusionMatrixPlot
 {
@@ -20,6 +22,14 @@ public static class ConfusionMatrixPlot
         for (var row = 0; row < n; row++)
         {
             var rowTotal = metrics.Confusion[row].Sum();
+            if (rowTotal == 0)
+            {
+                var note = plot.Add.Text("no data", (n - 1) / 2.0, n - 1 - row);
+                note.LabelAlignment = Alignment.MiddleCenter;
+                note.LabelFontSize = 14;
+                note.LabelFontColor = Colors.Gray;
+                continue;
+            }
             for (var col = 0; col < n; col++)
             {
                 var count = metrics.Confusion[row][col];
@@ -47,7 +57,9 @@ public static class ConfusionMatrixPlot
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
         plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Grid.IsVisible = false;
-        plot.Title($"{title}: accuracy {metrics.Accuracy:P1}, macro-F1 {metrics.MacroF1:F3} (n = {metrics.Count})");
+        var present = n - metrics.AbsentClasses.Count;
+        plot.Title(string.Create(CultureInfo.InvariantCulture,
+            $"{title} (n = {metrics.Count})\naccuracy {metrics.Accuracy:P1}, macro recall {metrics.MacroRecall:P1}, macro-F1 {metrics.MacroF1:F3} over {present} class{(present == 1 ? "" : "es")}"));
         AtomicFile.WriteVia(path, temp => plot.SavePng(temp, width, height));
     }
 }

@@ -206,15 +206,16 @@ public class AnalyzeCommandTests
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
         var settings = ParseSettings(folder.File("face.png"), "--checkpoint", "m.ckpt", "--out", "o", "--every", "3", "--detect-every", "2",
-            "--smoothing", "0.25", "--uncertain-below", "0.5", "--annotate", "--faces-cropped", "--device", "cpu", "--max-frames", "7");
+            "--smoothing", "0.25", "--uncertain-below", "0.5", "--annotate", "--faces-cropped", "--device", "cpu", "--max-frames", "7", "--stretch-contrast", "on");
         Assert.Equal((SourceKind.Image, folder.File("face.png")), (settings.Source.Kind, settings.Source.Path));
-        Assert.Equal(new ModelChoice("m.ckpt", null, DeviceKind.Cpu), settings.Model);
+        Assert.Equal(new ModelChoice("m.ckpt", null, DeviceKind.Cpu, StretchContrast: true), settings.Model);
         Assert.Equal(3, settings.Analyzer.Every);
         Assert.Equal(2, settings.Analyzer.DetectEvery);
         Assert.Equal(7, settings.Analyzer.MaxFrames);
         Assert.True(settings.Analyzer.FacesCropped);
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
+        Assert.Null(ParseSettings(folder.File("face.png"), "--out", "o").Model.StretchContrast);
         Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
     }
 

@@ -59,6 +59,22 @@ public sealed class ParityTests(ITestOutputHelper output)
         Assert.True(TestModels.MaxDifference(expected, torch.Predict(Reversed(clips, 6, 4), 6)) > 0, "the clips should depend on frame order");
     }
 
+    [Fact]
+    public void Contrast_stretching_models_match_TorchSharp_on_dim_faces_and_flat_frames()
+    {
+        var checkpoint = TestModels.RandomCheckpoint(new ModelConfig { ConvWidths = [8, 16], LstmHidden = 8 }, sequenceLength: 2, seed: 5, stretchContrast: true);
+        using var torch = EmotionClassifier.Load(checkpoint, "stretch");
+        using var onnx = OnnxEmotionClassifier.Load(Export(checkpoint), "stretch.onnx");
+        Assert.True(onnx.Normalization.StretchContrast);
+        var clips = TestModels.Clips(4, 2);
+        // Dim the faces to 60-160 the way a photo's face is dim, and make one frame flat: the stretch must agree on both.
+        for (var i = 0; i < clips.Length; i++) clips[i] = (byte)(60 + clips[i] * 100 / 255);
+        clips.AsSpan(0, 2304).Fill(90);
+        var difference = TestModels.MaxDifference(torch.Predict(clips, 4), onnx.Predict(clips, 4));
+        output.WriteLine($"stretch: max |p_torch - p_onnx| = {difference:E2}");
+        Assert.True(difference < Tolerance, $"max difference {difference}");
+    }
+
     [Fact, Trait("Category", "Slow")]
     public void Both_backends_score_the_same_through_the_one_evaluation_loop()
     {

@@ -16,7 +16,7 @@ internal static class TestModels
     public static readonly Lazy<FaceDataSplits> Sample = new(() => SampleData.Load(ClassSet.Fer7));
 
     /// <summary>A freshly initialised model whose BatchNorm running statistics are randomised, so folding them is tested.</summary>
-    public static Checkpoint RandomCheckpoint(ModelConfig config, int sequenceLength, int seed)
+    public static Checkpoint RandomCheckpoint(ModelConfig config, int sequenceLength, int seed, bool stretchContrast = false)
     {
         manual_seed(seed);
         using var model = new EmotionNetModel(config);
@@ -34,7 +34,7 @@ internal static class TestModels
         {
             Model = config,
             ClassSet = config.NumClasses == 6 ? ClassSet.Seed6.Name : ClassSet.Fer7.Name,
-            Normalization = new InputNormalization(0.48f, 0.27f),
+            Normalization = new InputNormalization(0.48f, 0.27f, stretchContrast),
             SequenceLength = sequenceLength,
         };
         return Checkpoint.Capture(model, metadata);

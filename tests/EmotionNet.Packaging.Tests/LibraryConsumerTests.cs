@@ -9,9 +9,9 @@ using Xunit.Abstractions;
 namespace EmotionNet.Packaging.Tests;
 
 /// <summary>
-/// A console project outside the solution that gets EmotionNet.Inference from the packed feed (and
-/// the documented CPU libtorch from nuget.org), as docs/getting-started.md tells a user to, runs the
-/// page's program on a picture with a face, and must print a prediction.
+/// A console project outside the solution that gets EmotionNet.Inference and EmotionNet.OnnxRuntime from the
+/// packed feed (and ONNX Runtime's and OpenCV's natives from nuget.org), as docs/getting-started.md tells a user
+/// to, runs the page's program on a picture with a face, must print a prediction, and carries no TorchSharp.
 /// </summary>
 [Collection(PackagedFeedGroup.Name)]
 [Trait("Category", "Slow")] // every test here waits for the solution to be packed
@@ -31,8 +31,8 @@ public sealed partial class LibraryConsumerTests(PackagedFeed feed, ITestOutputH
         ProcessRunner.RunChecked(dotnet, ["new", "console", "-n", "Consumer", "-o", app, "--framework", "net10.0", "--no-restore"], app, TimeSpan.FromMinutes(3));
         ConsumerProject.WriteNuGetConfig(app, feed.Feed);
         ProcessRunner.RunChecked(dotnet, ["add", "package", "EmotionNet.Inference", "--version", feed.Version], app, TimeSpan.FromMinutes(10));
-        ProcessRunner.RunChecked(dotnet, ["add", "package", "EmotionNet.Torch", "--version", feed.Version], app, TimeSpan.FromMinutes(10));
-        ProcessRunner.RunChecked(dotnet, ["add", "package", "libtorch-cpu-linux-x64", "--version", "2.10.0"], app, TimeSpan.FromMinutes(15));
+        ProcessRunner.RunChecked(dotnet, ["add", "package", "EmotionNet.OnnxRuntime", "--version", feed.Version], app, TimeSpan.FromMinutes(10));
+        ProcessRunner.RunChecked(dotnet, ["add", "package", "Microsoft.ML.OnnxRuntime", "--version", "1.31.1"], app, TimeSpan.FromMinutes(10));
         ProcessRunner.RunChecked(dotnet, ["add", "package", "OpenCvSharp4.official.runtime.linux-x64", "--version", "4.13.0.20260627"], app, TimeSpan.FromMinutes(10));
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProject.GettingStartedProgram());
 
@@ -54,6 +54,11 @@ public sealed partial class LibraryConsumerTests(PackagedFeed feed, ITestOutputH
         var label = found.Groups["label"].Value;
         Assert.True(Enum.TryParse<Emotion>(label, out _), $"'{label}' is not an emotion:\n{run.Output}");
         Assert.Equal(scores.MaxBy(s => s.Value).Key, label);
+
+        // An app on ONNX Runtime: nothing of TorchSharp, libtorch or Skia in what it runs with.
+        var deps = File.ReadAllText(Path.Combine(app, "bin", "Release", "net10.0", "Consumer.deps.json"));
+        foreach (var absent in new[] { "TorchSharp", "libtorch", "SkiaSharp", "EmotionNet.Torch" })
+            Assert.DoesNotContain(absent, deps, StringComparison.OrdinalIgnoreCase);
     }
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);

@@ -73,6 +73,12 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         Assert.DoesNotContain(torch.Entries, e => e.FullName.EndsWith(".ckpt", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("content", StringComparison.OrdinalIgnoreCase));
         // Embedded resources: the manifest names them in the dll (no loading needed to check).
         Assert.True(Contains(torch, "lib/net10.0/EmotionNet.Torch.dll", "EmotionNet.Torch.Checkpoints.emotionnet-fer7.ckpt"u8), "EmotionNet.Torch.dll does not embed the shipped model.");
+        // The same model as ONNX inside EmotionNet.OnnxRuntime, and neither model in the other package: it ships once per app.
+        using var onnx = ZipFile.OpenRead(feed.PackageFile("EmotionNet.OnnxRuntime"));
+        Assert.DoesNotContain(onnx.Entries, e => e.FullName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("content", StringComparison.OrdinalIgnoreCase));
+        Assert.True(Contains(onnx, "lib/net10.0/EmotionNet.OnnxRuntime.dll", "EmotionNet.OnnxRuntime.emotionnet-fer7.onnx"u8), "EmotionNet.OnnxRuntime.dll does not embed the shipped ONNX model.");
+        Assert.False(Contains(onnx, "lib/net10.0/EmotionNet.OnnxRuntime.dll", "emotionnet-fer7.ckpt"u8), "EmotionNet.OnnxRuntime.dll embeds the checkpoint too.");
+        Assert.False(Contains(torch, "lib/net10.0/EmotionNet.Torch.dll", "emotionnet-fer7.onnx"u8), "EmotionNet.Torch.dll embeds the ONNX model too.");
         // Core is the torch-free base: no model in it.
         using var core = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Core"));
         Assert.False(Contains(core, "lib/net10.0/EmotionNet.Core.dll", "emotionnet-fer7"u8), "EmotionNet.Core.dll embeds a model.");
@@ -81,7 +87,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     }
 
     [Fact]
-    public void The_tool_is_a_pointer_package_and_a_linux_x64_package_with_its_natives()
+    public void The_tool_is_a_pointer_package_to_one_package_per_platform()
     {
         using var pointer = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Cli"));
         var metadata = Nuspec(pointer);
@@ -89,14 +95,39 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         Assert.Contains(pointer.Entries, e => e.FullName == "README.md");
         var settings = XDocument.Load(pointer.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
         Assert.Equal("emotionnet", (string?)settings.Descendants("Command").Single().Attribute("Name"));
-        Assert.Contains(settings.Descendants("RuntimeIdentifierPackage"), e => (string?)e.Attribute("RuntimeIdentifier") == "linux-x64");
+        Assert.Equal(["linux-x64", "osx-arm64", "win-x64"], settings.Descendants("RuntimeIdentifierPackage").Select(e => (string)e.Attribute("RuntimeIdentifier")!).Order());
+    }
 
-        using var linux = ZipFile.OpenRead(feed.PackageFile("EmotionNet.Cli.linux-x64"));
-        var files = linux.Entries.Select(e => e.FullName).ToHashSet();
-        foreach (var file in new[] { "emotionnet.dll", "EmotionNet.Core.dll", "EmotionNet.Torch.dll", "libtorch_cpu.so", "libLibTorchSharp.so", "libOpenCvSharpExtern.so" })
-            Assert.Contains($"tools/net10.0/linux-x64/{file}", files);
-        // One platform's natives only: no runtimes/<rid>/ tree of other platforms.
+    /// <summary>
+    /// Each platform's tool package holds the tool, that platform's libtorch, TorchSharp shim and ONNX Runtime (linux-x64
+    /// also OpenCV), and every native library in it is of that platform's format: no other platform's files.
+    /// </summary>
+    [Theory]
+    [InlineData("linux-x64", BinaryFormat.ElfX64, "libtorch_cpu.so,libLibTorchSharp.so,libonnxruntime.so,libOpenCvSharpExtern.so")]
+    [InlineData("win-x64", BinaryFormat.PeX64, "torch_cpu.dll,LibTorchSharp.dll,onnxruntime.dll")]
+    [InlineData("osx-arm64", BinaryFormat.MachOArm64, "libtorch_cpu.dylib,libLibTorchSharp.dylib,libonnxruntime.dylib")]
+    public void A_platform_tool_package_carries_that_platform_s_natives_only(string rid, BinaryFormat platform, string natives)
+    {
+        using var package = ZipFile.OpenRead(feed.PackageFile($"EmotionNet.Cli.{rid}"));
+        var root = $"tools/net10.0/{rid}/";
+        var files = package.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var file in new[] { "emotionnet.dll", "EmotionNet.Core.dll", "EmotionNet.Torch.dll", "EmotionNet.OnnxRuntime.dll" }.Concat(natives.Split(',')))
+            Assert.Contains(root + file, files);
         Assert.DoesNotContain(files, f => f.Contains("/runtimes/", StringComparison.Ordinal));
+
+        var formats = package.Entries.Where(e => e.FullName.StartsWith(root, StringComparison.Ordinal))
+            .Select(e => (e.FullName, Format: BinaryFormats.Of(Head(e)))).ToList();
+        var foreign = formats.Where(f => f.Format is not (BinaryFormat.Other or BinaryFormat.Managed) && f.Format != platform).ToList();
+        Assert.True(foreign.Count == 0, $"{rid}: natives of another platform: {string.Join(", ", foreign)}");
+        Assert.Contains(formats, f => f.Format == platform);
+    }
+
+    private static byte[] Head(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        var head = new byte[4096];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return head[..read];
     }
 
     private static XElement Nuspec(ZipArchive package)

@@ -36,8 +36,8 @@ public sealed class PackagedFeed : IDisposable
             foreach (var library in Libraries)
                 ProcessRunner.RunChecked(ProcessRunner.Dotnet, ["pack", Project(library), "-c", Configuration, "--no-build", "-o", Feed, $"-p:PackageVersion={Version}", "-nologo"],
                     RepositoryRoot, TimeSpan.FromMinutes(5));
-            // The tool's linux-x64 package is a RID-specific publish, which the solution build does not make:
-            // this builds that one output, against the libraries already built.
+            // The tool's platform packages (linux-x64, win-x64, osx-arm64) are RID-specific publishes, which the
+            // solution build does not make: this builds those outputs, against the libraries already built.
             ProcessRunner.RunChecked(ProcessRunner.Dotnet, ["pack", Project("EmotionNet.Cli"), "-c", Configuration, "-o", Feed, $"-p:PackageVersion={Version}", "-p:BuildProjectReferences=false", "-nologo"],
                 RepositoryRoot, TimeSpan.FromMinutes(15));
         }

@@ -67,7 +67,8 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
             Detector = AnalyzerOptions.Default.Detector with { Kind = detectorKind, ModelPath = detectorModel },
             Recognizer = analyzer.Recognizer with { Temporal = temporalMode },
         };
-        return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm), analyzer,
+        return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm,
+            StretchContrast: parse.GetValue(flags.StretchContrast).Override()), analyzer,
             new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
     }
 }

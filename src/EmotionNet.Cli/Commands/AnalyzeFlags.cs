@@ -31,15 +31,15 @@ internal sealed class AnalyzeFlags
     public Option<int?> MaxFrames { get; } = new("--max-frames") { HelpName = "N", Description = "Stop after N processed frames." };
     public Option<bool> Sequence { get; } = new("--sequence") { Description = "A folder's images are frames of one sequence: track and smooth faces across them, detect every --detect-every images. Default: independent photos, each detected on its own with ids of its own (videos and cameras are always sequences)." };
     public Option<long> MaxPixels { get; } = new("--max-pixels") { HelpName = "N", Description = "Largest image or video frame accepted, in pixels, checked from the file header before decoding; a folder's larger images are skipped and listed.", DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxImagePixels };
-    public Option<FaceDetectorKind> Detector { get; } = FlagParsers.Choice("--detector", "Face detector: yunet (turned, tilted and small faces; aligned crops) or haar (the frontal-face cascade).",
-        FaceDetectorKind.YuNet, ("yunet", FaceDetectorKind.YuNet), ("haar", FaceDetectorKind.Haar));
+    public Option<FaceDetectorKind> Detector { get; } = FaceFlags.Detector();
+    public Option<StretchContrastChoice> StretchContrast { get; } = FaceFlags.StretchContrast();
     public Option<string?> DetectorModel { get; } = new("--detector-model") { HelpName = "FILE", Description = "A YuNet ONNX model file to detect faces with instead of the one shipped (yunet only)." };
     public Option<TemporalMode> Temporal { get; } = FlagParsers.Choice("--temporal",
         "How faces are followed over frames: auto (the LSTM for a model trained to stream, see train-temporal; else average), " +
         "average (each frame's result, then --smoothing's moving average) or lstm (the LSTM carries each face's state; no moving average).",
         TemporalMode.Auto, ("auto", TemporalMode.Auto), ("average", TemporalMode.MovingAverage), ("lstm", TemporalMode.Lstm));
     public Option<double> SegmentGap { get; } = new("--segment-gap") { HelpName = "S", Description = "Seconds a face may be missing without ending its segment in segments.csv/json.", DefaultValueFactory = _ => SegmentOptions.Default.GapSeconds };
-    public Option<int> ModelThreads { get; } = new("--model-threads") { HelpName = "N", Description = "libtorch threads for the model; 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => AnalyzerOptions.Default.ModelThreads };
+    public Option<int> ModelThreads { get; } = new("--model-threads") { HelpName = "N", Description = "Threads for the model (libtorch's or ONNX Runtime's); 0 = half the cores (the face stage runs beside it).", DefaultValueFactory = _ => AnalyzerOptions.Default.ModelThreads };
 
     /// <summary>The batch flags (--manifest, --batch, --shard, --shard-count).</summary>
     public BatchFlags Batch { get; } = new();
@@ -48,7 +48,7 @@ internal sealed class AnalyzeFlags
     public void AddTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { Camera, Checkpoint, Backend, Out, Every, DetectEvery, Smoothing, UncertainBelow, Annotate, FacesCropped, Device, MaxFrames, ModelThreads, Sequence, MaxPixels, Detector, DetectorModel, SegmentGap, Temporal })
+        foreach (var option in new Option[] { Camera, Checkpoint, Backend, Out, Every, DetectEvery, Smoothing, UncertainBelow, Annotate, FacesCropped, Device, MaxFrames, ModelThreads, Sequence, MaxPixels, Detector, DetectorModel, StretchContrast, SegmentGap, Temporal })
             command.Options.Add(option);
         Batch.AddTo(command);
     }

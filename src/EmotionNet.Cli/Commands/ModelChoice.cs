@@ -12,7 +12,8 @@ namespace EmotionNet.Cli.Commands;
 /// <param name="AskedBackend">The backend asked for with <c>--backend</c>, or null.</param>
 /// <param name="Device">Where a torch model computes.</param>
 /// <param name="StreamingLstm">The LSTM must carry each face's state from frame to frame (<c>analyze --temporal lstm</c>), which only libtorch's classifier does.</param>
-internal sealed record ModelChoice(string? Checkpoint, ModelBackend? AskedBackend, DeviceKind Device, bool StreamingLstm = false)
+/// <param name="StretchContrast"><c>--stretch-contrast on|off</c>: overrides the model's contrast stretch; null (<c>model</c>) keeps its own.</param>
+internal sealed record ModelChoice(string? Checkpoint, ModelBackend? AskedBackend, DeviceKind Device, bool StreamingLstm = false, bool? StretchContrast = null)
 {
     /// <summary>
     /// The backend that runs the model: the one asked for; else ONNX Runtime for an ONNX file, libtorch for a

@@ -33,7 +33,7 @@ internal static class TrainCommand
             Output.Info("Training on the embedded sample: a demonstration of the whole flow, not a useful model (use --data for FER2013).");
 
         var result = TrainingProgressView.Run(progress =>
-            new Trainer(settings.Model, settings.Training, progress, plots: TrainingPlots.Instance).Fit(splits, settings.Out, settings.Resume, cancellationToken));
+            new Trainer(settings.Model, settings.Training, progress, settings.Normalization, TrainingPlots.Instance).Fit(splits, settings.Out, settings.Resume, cancellationToken));
 
         foreach (var (split, metrics) in result.Splits) MetricsTable.Show(split, metrics);
         Output.Info($"Best epoch {result.BestEpoch}. Wrote {settings.Out}/: best.ckpt, last.ckpt, metrics.json, confusion-matrix.png, training-curves.png, epochs.csv.");

@@ -46,6 +46,20 @@ internal sealed class TrainFlags
     public Option<string?> InitFrom { get; } = new("--init-from") { Description = "Start from this checkpoint's weights (same architecture), e.g. a --seq-len 1 model to fine-tune at T > 1." };
     public Option<Precision> Precision { get; } = FlagParsers.Choice("--precision", Defaults.Precision, "Arithmetic: fp32, or bf16 mixed precision (fp32 master weights)");
     public Option<bool> NoFlipAveraging { get; } = new("--no-flip-averaging") { Description = "Validate without averaging each face with its mirror image." };
+    public Option<double> LogitAdjustment { get; } = FlagParsers.Double("--logit-adjustment", Defaults.LogitAdjustment, "Logit-adjusted loss: tau of tau * log(class prior) added to the logits in the loss (0 = off, 1 = the paper's), for balanced class recall.");
+    public Option<double> WeightAverage { get; } = FlagParsers.Double("--weight-average", Defaults.WeightAverageDecay, "Decay of an exponential moving average of the weights that validation and best.ckpt use (0 = off; 0.999 is typical).");
+    public Option<string[]> Teachers { get; } = new("--teachers") { Description = "Checkpoints to distill: the model also learns their averaged, flip-averaged predictions.", AllowMultipleArgumentsPerToken = true };
+    public Option<double> DistillationWeight { get; } = FlagParsers.Double("--distill-weight", Defaults.DistillationWeight, "Share of the loss that matches the teachers.");
+    public Option<double> DistillationTemperature { get; } = FlagParsers.Double("--distill-temperature", Defaults.DistillationTemperature, "Softmax temperature of distillation.");
+    public Option<bool> StretchContrast { get; } = new("--stretch-contrast") { Description = "The model sees every face stretched to the full 0-255 grey range (as FER2013's faces are stored), at training and at inference." };
+    public Option<AugmentationRecipe> Augment { get; } = FlagParsers.Choice("--augment",
+        "Augmentation recipe: fer2013 (moves and re-lights faces), or real-photos (also blur, low resolution, JPEG artefacts, low contrast, wider zoom)",
+        AugmentationRecipe.Fer2013, ("fer2013", AugmentationRecipe.Fer2013), ("real-photos", AugmentationRecipe.RealPhotos));
+    public Option<double?> Blur { get; } = FlagParsers.OptionalDouble("--blur", "Probability that a training clip is blurred (overrides the recipe's).");
+    public Option<double?> LowResolution { get; } = FlagParsers.OptionalDouble("--low-res", "Probability that a training clip is seen at a lower resolution (overrides the recipe's).");
+    public Option<double?> Jpeg { get; } = FlagParsers.OptionalDouble("--jpeg", "Probability that a training clip carries JPEG artefacts (overrides the recipe's).");
+    public Option<double?> LowContrast { get; } = FlagParsers.OptionalDouble("--low-contrast", "Probability that a training clip's contrast is reduced (overrides the recipe's).");
+    public Option<double?> MaxScale { get; } = FlagParsers.OptionalDouble("--max-scale", "Largest zoom of a training clip, as a fraction (overrides the recipe's).");
 
     /// <summary>Adds every flag to <paramref name="command"/>, in --help order.</summary>
     public void AddTo(Command command)
@@ -53,7 +67,9 @@ internal sealed class TrainFlags
         Data.AddTo(command);
         foreach (var option in new Option[] { Out, Epochs, BatchSize, LearningRate, WeightDecay, SequenceLength, ConvWidths, ConvsPerBlock, LstmHidden, LstmLayers,
                      Bidirectional, Pooling, Activation, Dropout, LabelSmoothing, Optimizer, Momentum, Schedule, Warmup, GradientClip, ClassWeights, Patience,
-                     Classes, Device, Threads, Workers, Seed, MaxTrainRows, Resume, InitFrom, Precision, NoFlipAveraging })
+                     Classes, Device, Threads, Workers, Seed, MaxTrainRows, Resume, InitFrom, Precision, NoFlipAveraging,
+                     LogitAdjustment, WeightAverage, Teachers, DistillationWeight, DistillationTemperature, StretchContrast,
+                     Augment, Blur, LowResolution, Jpeg, LowContrast, MaxScale })
             command.Options.Add(option);
     }
 

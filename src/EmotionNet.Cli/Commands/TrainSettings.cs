@@ -1,8 +1,10 @@
 using System.CommandLine;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Core.Emotions;
+using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
 using EmotionNet.Core.Options;
+using EmotionNet.Training.Augmentation;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Cli.Commands;
@@ -14,10 +16,26 @@ namespace EmotionNet.Cli.Commands;
 /// <param name="Data">Which data.</param>
 /// <param name="Out">The run folder.</param>
 /// <param name="Resume">Continue the run in <paramref name="Out"/>.</param>
-internal sealed record TrainSettings(ModelConfig Model, TrainingOptions Training, ClassSet Classes, DataSettings Data, string Out, bool Resume)
+/// <param name="Normalization">How faces become inputs (a resumed run keeps its own).</param>
+internal sealed record TrainSettings(ModelConfig Model, TrainingOptions Training, ClassSet Classes, DataSettings Data, string Out, bool Resume, InputNormalization Normalization)
 {
     /// <summary>Batch size on the embedded sample unless --batch-size is given: its 210 training faces would make one step per epoch.</summary>
     public const int SampleBatchSize = 16;
+
+    // The recipe, with the probabilities given on the command line in place of its own.
+    private static PseudoSequenceOptions Augmentation(ParseResult parse, TrainFlags flags)
+    {
+        var recipe = parse.GetValue(flags.Augment) == AugmentationRecipe.RealPhotos ? PseudoSequenceOptions.RealPhotos : PseudoSequenceOptions.Default;
+        float Or(Option<double?> flag, float value) => parse.GetValue(flag) is { } given ? (float)given : value;
+        return recipe with
+        {
+            BlurProbability = Or(flags.Blur, recipe.BlurProbability),
+            LowResolutionProbability = Or(flags.LowResolution, recipe.LowResolutionProbability),
+            JpegProbability = Or(flags.Jpeg, recipe.JpegProbability),
+            LowContrastProbability = Or(flags.LowContrast, recipe.LowContrastProbability),
+            MaxScale = Or(flags.MaxScale, recipe.MaxScale),
+        };
+    }
 
     /// <summary>Maps <paramref name="flags"/>' values in <paramref name="parse"/> to settings; an out-of-range value is a <see cref="UsageException"/> naming its flag.</summary>
     public static TrainSettings Parse(ParseResult parse, TrainFlags flags)
@@ -61,11 +79,18 @@ internal sealed record TrainSettings(ModelConfig Model, TrainingOptions Training
             MaxTrainRows = parse.GetValue(flags.MaxTrainRows) switch { 0 => null, var rows => rows },
             InitialCheckpoint = parse.GetValue(flags.InitFrom),
             FlipAveraging = !parse.GetValue(flags.NoFlipAveraging),
+            LogitAdjustment = parse.GetValue(flags.LogitAdjustment),
+            WeightAverageDecay = parse.GetValue(flags.WeightAverage),
+            Teachers = parse.GetValue(flags.Teachers) ?? [],
+            DistillationWeight = parse.GetValue(flags.DistillationWeight),
+            DistillationTemperature = parse.GetValue(flags.DistillationTemperature),
+            Augmentation = Augmentation(parse, flags),
         };
+        var normalization = parse.GetValue(flags.StretchContrast) ? InputNormalization.Default with { StretchContrast = true } : InputNormalization.Default;
         var output = OutFolder.Require(parse.GetValue(flags.Out));
         try
         {
-            return new TrainSettings(model.Validate(), training.Validate(), classes, data, output, resume);
+            return new TrainSettings(model.Validate(), training.Validate(), classes, data, output, resume, normalization);
         }
         catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
         {

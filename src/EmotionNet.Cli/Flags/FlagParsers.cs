@@ -17,6 +17,19 @@ internal static class FlagParsers
     public static Option<double> Double(string name, double defaultValue, string description) =>
         Number(name, defaultValue, description, "a number", token => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null);
 
+    /// <summary>A number flag without a fixed default: null when not given, so the option record's own value stands.</summary>
+    public static Option<double?> OptionalDouble(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            var token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+            r.AddError($"{name} must be a number (got '{token}').");
+            return null;
+        },
+    };
+
     private static Option<T> Number<T>(string name, T defaultValue, string description, string kind, Func<string, T?> parse)
         where T : struct
     {

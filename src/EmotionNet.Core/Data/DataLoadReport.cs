@@ -15,4 +15,11 @@ public sealed record DataLoadReport(int Skipped, IReadOnlyList<string> FirstReas
     /// <c>seed6</c>). Empty for a FER2013 CSV, whose labels are numbers.
     /// </summary>
     public IReadOnlyList<ClassFolderMapping> ClassFolders { get; init; } = [];
+
+    /// <summary>
+    /// Folder data sets read with a decoder that finds faces: every photo (or clip) in which none was
+    /// found, in the order read. Not counted in <see cref="Skipped"/>: finding no face is an outcome of
+    /// the pipeline, not invalid data.
+    /// </summary>
+    public IReadOnlyList<FaceNotFound> FacesNotFound { get; init; } = [];
 }

@@ -4,9 +4,11 @@ using EmotionNet.Core.Imaging;
 namespace EmotionNet.Core.Data;
 
 /// <summary>
-/// Reads a folder data set of already-cropped faces: <c>ROOT/&lt;class&gt;/&lt;clip&gt;/&lt;frames&gt;</c>
+/// Reads a folder data set of labelled images: <c>ROOT/&lt;class&gt;/&lt;clip&gt;/&lt;frames&gt;</c>
 /// (a clip's frames in natural file-name order) and <c>ROOT/&lt;class&gt;/&lt;image&gt;</c> (a clip of one
-/// frame). Optional split folders (Training/PublicTest/PrivateTest, or train/val/validation/test) each
+/// frame). <see cref="DataLoadOptions.ImageDecoder"/> turns each image into a 48x48 face: a face crop
+/// taken whole, or a photo whose face it finds (a photo without one is listed in
+/// <see cref="DataLoadReport.FacesNotFound"/>). Optional split folders (Training/PublicTest/PrivateTest, or train/val/validation/test) each
 /// hold that layout; without them the split is <see cref="FolderSplitRule"/>'s 80/10/10 per class.
 /// </summary>
 public static class FolderDatasetReader
@@ -38,7 +40,7 @@ public static class FolderDatasetReader
             {
                 var split = SplitFolders[Path.GetFileName(dir)];
                 foreach (var clip in FindClips(root, dir, options.Classes, report))
-                    AddClip(builders[(int)split], clip, decoder, options.SkipInvalid, report);
+                    AddClip(builders[(int)split], split, clip, decoder, options.SkipInvalid, report);
             }
             foreach (var other in SortedDirectories(root).Except(splitDirs))
                 report.Warn($"{other}: ignored; the split folders ({string.Join(", ", splitDirs.Select(Path.GetFileName))}) hold the data");
@@ -49,10 +51,10 @@ public static class FolderDatasetReader
             {
                 var clips = group.ToArray();
                 var splits = FolderSplitRule.Assign(clips.Select(c => c.RelativePath).ToArray());
-                for (var i = 0; i < clips.Length; i++) AddClip(builders[(int)splits[i]], clips[i], decoder, options.SkipInvalid, report);
+                for (var i = 0; i < clips.Length; i++) AddClip(builders[(int)splits[i]], splits[i], clips[i], decoder, options.SkipInvalid, report);
             }
         }
-        if (builders.All(b => b.Count == 0))
+        if (builders.All(b => b.Count == 0) && report.FacesNotFoundCount == 0)
             throw new DataFormatException(root, 0, $"no readable face images found; expected class folders ({string.Join(", ", options.Classes.ClassNames)}) of images ({string.Join(" ", ImageFileTypes.Extensions)}) or of clip folders");
 
         return new FaceDataSplits(
@@ -63,7 +65,8 @@ public static class FolderDatasetReader
         { SplitByRule = splitDirs.Length == 0 };
     }
 
-    private sealed record ClipFiles(int Label, string RelativePath, IReadOnlyList<string> Frames);
+    // Source: the image file of a one-image clip, or the clip folder.
+    private sealed record ClipFiles(int Label, string RelativePath, string Source, IReadOnlyList<string> Frames);
 
     private static List<ClipFiles> FindClips(string root, string layoutRoot, ClassSet classes, LoadReportBuilder report)
     {
@@ -97,7 +100,7 @@ public static class FolderDatasetReader
     {
         var clips = new List<ClipFiles>();
         foreach (var image in SortedImages(classDir))
-            clips.Add(new ClipFiles(-1, Path.GetFileName(image), [image]));
+            clips.Add(new ClipFiles(-1, Path.GetFileName(image), image, [image]));
         foreach (var clipDir in SortedDirectories(classDir))
         {
             var frames = SortedImages(clipDir).OrderBy(Path.GetFileName, NaturalFileNameComparer.Instance).ToArray();
@@ -106,14 +109,16 @@ public static class FolderDatasetReader
                 report.Warn($"{clipDir}: skipped; the clip folder has no images");
                 continue;
             }
-            clips.Add(new ClipFiles(-1, Path.GetFileName(clipDir), frames));
+            clips.Add(new ClipFiles(-1, Path.GetFileName(clipDir), clipDir, frames));
         }
         return clips;
     }
 
-    private static void AddClip(FaceClipSetBuilder builder, ClipFiles clip, IFaceImageDecoder decoder, bool skipInvalid, LoadReportBuilder report)
+    // A frame without a face (IFaceImageDecoder.NoFaceFound) is never an error: a clip keeps the frames
+    // that have one, and a photo or clip with none is listed in the report's FacesNotFound.
+    private static void AddClip(FaceClipSetBuilder builder, DataSplit split, ClipFiles clip, IFaceImageDecoder decoder, bool skipInvalid, LoadReportBuilder report)
     {
-        var added = 0;
+        int added = 0, noFace = 0;
         foreach (var file in clip.Frames)
         {
             var reason = TryReadFace(file, decoder, builder.NextFrame());
@@ -123,10 +128,18 @@ public static class FolderDatasetReader
                 added++;
                 continue;
             }
+            if (reason == IFaceImageDecoder.NoFaceFound)
+            {
+                noFace++;
+                continue;
+            }
             if (!skipInvalid) throw new DataFormatException(file, 0, reason);
             report.Skip(DataFormatException.Compose(file, 0, reason));
         }
         if (added > 0) builder.EndClip(clip.Label);
+        if (noFace == 0) return;
+        if (added == 0) report.NoFace(new FaceNotFound(clip.Source, clip.Label, split));
+        else report.Warn($"{clip.Source}: no face found in {noFace} of its {clip.Frames.Count} frames; the clip keeps the other {added}");
     }
 
     private static string? TryReadFace(string file, IFaceImageDecoder decoder, Span<byte> frame)

@@ -6,8 +6,11 @@ internal sealed class LoadReportBuilder(int maxReasons)
     private readonly List<string> reasons = [];
     private readonly List<string> warnings = [];
     private readonly List<ClassFolderMapping> classFolders = [];
+    private readonly List<FaceNotFound> facesNotFound = [];
 
     public int Skipped { get; private set; }
+
+    public int FacesNotFoundCount => facesNotFound.Count;
 
     public void Skip(string reason)
     {
@@ -19,8 +22,10 @@ internal sealed class LoadReportBuilder(int maxReasons)
 
     public void ClassFolder(ClassFolderMapping folder) => classFolders.Add(folder);
 
+    public void NoFace(FaceNotFound photo) => facesNotFound.Add(photo);
+
     public DataLoadReport Build() =>
-        Skipped == 0 && warnings.Count == 0 && classFolders.Count == 0
+        Skipped == 0 && warnings.Count == 0 && classFolders.Count == 0 && facesNotFound.Count == 0
             ? DataLoadReport.Clean
-            : new DataLoadReport(Skipped, reasons.ToArray(), warnings.ToArray()) { ClassFolders = classFolders.ToArray() };
+            : new DataLoadReport(Skipped, reasons.ToArray(), warnings.ToArray()) { ClassFolders = classFolders.ToArray(), FacesNotFound = facesNotFound.ToArray() };
 }

@@ -8,11 +8,15 @@ namespace EmotionNet.Core.Evaluation;
 /// <param name="Support">Clips of this class.</param>
 public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, long Support);
 
-/// <summary>Accuracy, macro-F1, per-class scores and the confusion matrix of one split.</summary>
+/// <summary>
+/// Accuracy, macro-F1, macro recall, per-class scores and the confusion matrix of one split. The macro
+/// means run over the classes present in the data (support above 0): a class the model has but the
+/// data lacks (wild-dev has no Fear) would otherwise count as a score of 0 that measured nothing.
+/// </summary>
 /// <param name="ClassNames">Class names in class-index order.</param>
 /// <param name="Count">Clips evaluated.</param>
 /// <param name="Accuracy">Share of clips predicted correctly.</param>
-/// <param name="MacroF1">Unweighted mean of the per-class F1.</param>
+/// <param name="MacroF1">Unweighted mean of the per-class F1 over the classes present in the data.</param>
 /// <param name="PerClass">Scores per class.</param>
 /// <param name="Confusion">Counts: rows are the true class, columns the predicted one.</param>
 /// <param name="Loss">Mean cross-entropy (without label smoothing), when computed.</param>
@@ -20,6 +24,12 @@ public sealed record ClassificationMetrics(
     IReadOnlyList<string> ClassNames, long Count, double Accuracy, double MacroF1,
     IReadOnlyList<ClassMetrics> PerClass, long[][] Confusion, double? Loss = null)
 {
+    /// <summary>Unweighted mean of the per-class recall over the classes present in the data (mean class recall, balanced accuracy).</summary>
+    public double MacroRecall { get; init; }
+
+    /// <summary>The classes of the class set that the data has no clip of, left out of the macro means (empty when every class is present).</summary>
+    public IReadOnlyList<string> AbsentClasses => PerClass.Where(c => c.Support == 0).Select(c => c.Name).ToArray();
+
     /// <summary>Computes every score from a confusion matrix.</summary>
     public static ClassificationMetrics From(ConfusionMatrix matrix, IReadOnlyList<string> classNames, double? loss = null)
     {
@@ -43,7 +53,11 @@ public sealed record ClassificationMetrics(
             perClass[c] = new ClassMetrics(classNames[c], precision, recall, f1, support);
         }
         var total = matrix.Total;
+        var present = perClass.Where(p => p.Support > 0).ToArray();
         return new ClassificationMetrics(classNames, total, total == 0 ? 0 : (double)correct / total,
-            perClass.Average(p => p.F1), perClass, matrix.ToRows(), loss);
+            present.Length == 0 ? 0 : present.Average(p => p.F1), perClass, matrix.ToRows(), loss)
+        {
+            MacroRecall = present.Length == 0 ? 0 : present.Average(p => p.Recall),
+        };
     }
 }

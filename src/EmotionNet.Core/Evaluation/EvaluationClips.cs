@@ -21,6 +21,16 @@ public sealed record EvaluationClips(EvaluationSplit Split, bool IsDefault, Face
         return data.SplitByRule ? EvaluationSplit.All : EvaluationSplit.PrivateTest;
     }
 
+    /// <summary>Whether the clips scored include those of <paramref name="split"/> (all do for <see cref="EvaluationSplit.All"/>).</summary>
+    public bool Includes(DataSplit split) => Split switch
+    {
+        EvaluationSplit.All => true,
+        EvaluationSplit.Training => split == DataSplit.Training,
+        EvaluationSplit.PublicTest => split == DataSplit.PublicTest,
+        EvaluationSplit.PrivateTest => split == DataSplit.PrivateTest,
+        _ => false,
+    };
+
     /// <summary>The clips of <paramref name="split"/> in <paramref name="data"/> (null: <see cref="DefaultFor"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="split"/> is no <see cref="EvaluationSplit"/> value.</exception>
     public static EvaluationClips Select(FaceDataSplits data, EvaluationSplit? split)

@@ -27,6 +27,9 @@ public static class OnnxMetadataKeys
     /// <summary>Standard deviation of the [0, 1] grey values, applied inside the graph (invariant-culture float).</summary>
     public const string NormalizationStd = "emotionnet.normalization.std";
 
+    /// <summary>"true" when the graph stretches each frame's grey levels to 0-255 first (<see cref="Core.Imaging.InputNormalization.StretchContrast"/>); absent means false.</summary>
+    public const string NormalizationStretch = "emotionnet.normalization.stretch_contrast";
+
     /// <summary>What the input holds: always <see cref="InputKindRawGrey"/> in this format version.</summary>
     public const string InputKind = "emotionnet.input";
 

@@ -13,6 +13,12 @@ internal static partial class NativeLoadDiagnosis
         "Fix: run 'sudo eng/install-prerequisites.sh' from the EmotionNet repository (Debian 12), " +
         "or use a system with GCC 13's libstdc++ or newer (Debian 13+, Ubuntu 24.04+, Fedora 39+).";
 
+    /// <summary>Off Linux the system libraries are not the cause: the platform's native runtime package is missing.</summary>
+    internal const string OtherPlatformsFixHint =
+        "Fix: the application must carry this platform's native runtime (libtorch-cpu-win-x64 or -osx-arm64 for libtorch; " +
+        "for OpenCV an OpenCvSharp4 runtime package for this platform, which the emotionnet tool's win-x64 and osx-arm64 packages " +
+        "do not carry; see docs/getting-started.md).";
+
     /// <summary>Builds the user-facing message for a failure to load <paramref name="component"/>.</summary>
     /// <param name="component">What failed, e.g. "TorchSharp (libLibTorchSharp.so)".</param>
     /// <param name="failure">The exception the first native call threw.</param>
@@ -33,7 +39,8 @@ internal static partial class NativeLoadDiagnosis
         else
             cause = "the native library or one of its dependencies is missing.";
 
-        return $"{component} could not be loaded: {cause} {FixHint} (loader said: {details})";
+        var fix = OperatingSystem.IsLinux() ? FixHint : OtherPlatformsFixHint;
+        return $"{component} could not be loaded: {cause} {fix} (loader said: {details})";
     }
 
     private static IEnumerable<Exception> Flatten(Exception e)

@@ -97,8 +97,7 @@ internal sealed class FaceStage(FrameReader reader, AnalyzerOptions options) : I
         for (var i = 0; i < boxes.Length; i++)
         {
             crops[i] = new byte[FaceImage.FrameBytes];
-            if (options.AlignFaces && landmarks?[i] is { } points) FaceAligner.Crop(image, points, crops[i]);
-            else FaceCropper.Crop(image, boxes[i], margin, crops[i]);
+            FaceCrop.Crop(image, boxes[i], landmarks?[i], options.AlignFaces, margin, crops[i]);
         }
         return crops;
     }

@@ -30,7 +30,8 @@ internal static class EmotionNetGraph
         // (b / 255 - mean) / std as b * scale + offset, the same two float operations as InputNormalization.Normalize.
         var scale = 1f / (255f * normalization.Std);
         var offset = -normalization.Mean / normalization.Std;
-        var x = g.Node("Mul", [input, g.Scalar("normalize_scale", scale)], "scaled");
+        var x = normalization.StretchContrast ? Stretch(g, input) : input;
+        x = g.Node("Mul", [x, g.Scalar("normalize_scale", scale)], "scaled");
         x = g.Node("Add", [x, g.Scalar("normalize_offset", offset)], "normalized");
         // (N, T, 1, 48, 48) -> (N*T, 1, 48, 48): every frame through the same conv stack.
         x = g.Node("Reshape", [x, g.Int64s("frames_shape", -1, 1, FaceImage.Side, FaceImage.Side)], "frames");
@@ -73,6 +74,16 @@ internal static class EmotionNetGraph
             g.Floats("classifier_bias", weights["classifier.bias"].Shape, weights["classifier.bias"].Values)], "logits", Attribute("transB", 1L));
         g.Graph.Node.Add(new NodeProto { OpType = "Softmax", Name = "Softmax_output", Input = { logits }, Output = { output }, Attribute = { Attribute("axis", 1L) } });
         return g.Graph;
+    }
+
+    // Each frame's grey levels to 0-255, as FaceTensors.Normalize: (b - min) * (255 / max(max - min, 1)).
+    private static string Stretch(GraphBuilder g, string input)
+    {
+        var min = g.Node("ReduceMin", [input], "frame_min", Ints("axes", 2L, 3L, 4L), Attribute("keepdims", 1L));
+        var max = g.Node("ReduceMax", [input], "frame_max", Ints("axes", 2L, 3L, 4L), Attribute("keepdims", 1L));
+        var range = g.Node("Max", [g.Node("Sub", [max, min], "frame_span"), g.Scalar("stretch_least_range", 1f)], "frame_range");
+        var factor = g.Node("Div", [g.Scalar("stretch_full_range", 255f), range], "stretch_factor");
+        return g.Node("Mul", [g.Node("Sub", [input, min], "shifted"), factor], "stretched");
     }
 
     private static string Activate(GraphBuilder g, string x, Activation activation, string name) => activation switch

@@ -8,6 +8,7 @@ using EmotionNet.Core.Emotions;
 using EmotionNet.Core.IO;
 using EmotionNet.Core.Models;
 using EmotionNet.Torch.Models;
+using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Torch.Checkpoints;
 
@@ -18,13 +19,17 @@ namespace EmotionNet.Torch.Checkpoints;
 /// <remarks>
 /// Layout: magic <c>EMONETCK</c>, int32 format version, int64 payload length, SHA-256 of the
 /// payload, then the payload: length-prefixed UTF-8 JSON metadata, length-prefixed model state
-/// (TorchSharp's format), length-prefixed optimizer state (empty when absent). The hash catches
-/// truncation and corruption before any tensor is read.
+/// (TorchSharp's format), length-prefixed optimizer state (empty when absent), and from version 2 a
+/// length-prefixed averaged model state (a run's weight average, for resume; empty when absent). The
+/// hash catches truncation and corruption before any tensor is read. Version 1 files still load.
 /// </remarks>
 public sealed class Checkpoint
 {
     /// <summary>The format version this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format version this build reads.</summary>
+    public const int OldestFormatVersion = 1;
 
     private static readonly byte[] Magic = "EMONETCK"u8.ToArray();
     private const int HeaderBytes = 8 + 4 + 8 + 32;
@@ -40,11 +45,12 @@ public sealed class Checkpoint
         RespectRequiredConstructorParameters = true,
     };
 
-    private Checkpoint(CheckpointMetadata metadata, byte[] modelState, byte[] optimizerState)
+    private Checkpoint(CheckpointMetadata metadata, byte[] modelState, byte[] optimizerState, byte[] averagedState)
     {
         Metadata = metadata;
         ModelState = modelState;
         OptimizerState = optimizerState;
+        AveragedState = averagedState;
     }
 
     /// <summary>What the checkpoint says of itself.</summary>
@@ -56,6 +62,12 @@ public sealed class Checkpoint
     /// <summary>The optimizer state (empty when the checkpoint was saved without it).</summary>
     internal byte[] OptimizerState { get; }
 
+    /// <summary>A training run's weight average in TorchSharp's format (empty when absent).</summary>
+    internal byte[] AveragedState { get; }
+
+    /// <summary>Whether a training run's weight average is saved with the checkpoint (to resume a run that averages).</summary>
+    public bool HasAveragedState => AveragedState.Length > 0;
+
     /// <summary>Whether the optimizer state is present (needed to resume).</summary>
     public bool HasOptimizerState => OptimizerState.Length > 0;
 
@@ -63,14 +75,31 @@ public sealed class Checkpoint
     public ClassSet Classes => ClassSet.FromName(Metadata.ClassSet);
 
     /// <summary>Captures a model (and optionally its optimizer) as a checkpoint.</summary>
-    public static Checkpoint Capture(EmotionNetModel model, CheckpointMetadata metadata, TorchSharp.Modules.OptimizerHelper? optimizer = null)
+    /// <param name="model">The model whose weights the checkpoint holds.</param>
+    /// <param name="metadata">Its description (tensor shapes and architecture are filled in from the model).</param>
+    /// <param name="optimizer">The optimizer, to resume from the checkpoint; null leaves it out.</param>
+    /// <param name="averaged">A model of the same architecture holding the run's weight average, to resume from; null leaves it out.</param>
+    public static Checkpoint Capture(EmotionNetModel model, CheckpointMetadata metadata, TorchSharp.Modules.OptimizerHelper? optimizer = null, EmotionNetModel? averaged = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(metadata);
         var shapes = model.state_dict().Select(kv => new TensorShape(kv.Key, kv.Value.shape)).ToArray();
         var modelBytes = ToBytes(w => model.save(w));
         var optimizerBytes = optimizer is null ? [] : ToBytes(optimizer.save_state_dict);
-        return new Checkpoint(metadata with { Tensors = shapes, Model = model.Config }, modelBytes, optimizerBytes);
+        var averagedBytes = averaged is null ? [] : ToBytes(w => averaged.save(w));
+        return new Checkpoint(metadata with { Tensors = shapes, Model = model.Config }, modelBytes, optimizerBytes, averagedBytes);
+    }
+
+    /// <summary>
+    /// The same checkpoint (weights and optimizer state shared) with <paramref name="normalization"/> in
+    /// its metadata: a model scored or run with another input normalization than it was trained with,
+    /// e.g. the contrast stretch of <see cref="InputNormalization.StretchContrast"/> turned on for faces
+    /// cut from photos. Nothing is written; <see cref="Save"/> the result to keep it.
+    /// </summary>
+    public Checkpoint WithNormalization(InputNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(normalization);
+        return new Checkpoint(Metadata with { Normalization = normalization }, ModelState, OptimizerState, AveragedState);
     }
 
     /// <summary>Writes the checkpoint atomically: a crash never leaves a partial file under <paramref name="path"/>.</summary>
@@ -83,6 +112,7 @@ public sealed class Checkpoint
             WriteBlock(w, json);
             WriteBlock(w, ModelState);
             WriteBlock(w, OptimizerState);
+            WriteBlock(w, AveragedState);
         }
         var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length).ToArray();
         AtomicFile.Write(path, s =>
@@ -130,8 +160,8 @@ public sealed class Checkpoint
         if (file.Length < HeaderBytes)
             throw new CheckpointException($"Checkpoint '{path}' is truncated: {file.Length} bytes, less than its {HeaderBytes}-byte header.");
         var version = BitConverter.ToInt32(file, 8);
-        if (version != FormatVersion)
-            throw new CheckpointException($"Checkpoint '{path}' has format version {version}; this EmotionNet reads version {FormatVersion}.");
+        if (version is < OldestFormatVersion or > FormatVersion)
+            throw new CheckpointException($"Checkpoint '{path}' has format version {version}; this EmotionNet reads versions {OldestFormatVersion} to {FormatVersion}.");
         var length = BitConverter.ToInt64(file, 12);
         if (length != file.Length - HeaderBytes)
             throw new CheckpointException($"Checkpoint '{path}' is truncated or padded: the header promises {length} payload bytes, the file has {file.Length - HeaderBytes}.");
@@ -146,7 +176,8 @@ public sealed class Checkpoint
                 ?? throw new CheckpointException($"Checkpoint '{path}' has empty metadata.");
             _ = ClassSet.FromName(metadata.ClassSet);
             metadata.Model.Validate();
-            return new Checkpoint(metadata, ReadBlock(r), ReadBlock(r));
+            var (modelState, optimizerState) = (ReadBlock(r), ReadBlock(r));
+            return new Checkpoint(metadata, modelState, optimizerState, version >= 2 ? ReadBlock(r) : []);
         }
         catch (Exception e) when (e is JsonException or EndOfStreamException or ArgumentException or EmotionNetException and not CheckpointException)
         {
@@ -158,7 +189,14 @@ public sealed class Checkpoint
     /// Builds the model the checkpoint describes and loads its weights, after checking that every
     /// tensor's name and shape match the architecture.
     /// </summary>
-    public EmotionNetModel CreateModel(string sourceForMessages)
+    public EmotionNetModel CreateModel(string sourceForMessages) => CreateModel(ModelState, sourceForMessages);
+
+    /// <summary>Builds a model holding the saved weight average (<see cref="HasAveragedState"/>), checked as <see cref="CreateModel(string)"/>.</summary>
+    public EmotionNetModel CreateAveragedModel(string sourceForMessages) => HasAveragedState
+        ? CreateModel(AveragedState, sourceForMessages)
+        : throw new CheckpointException($"Checkpoint '{sourceForMessages}' holds no weight average.");
+
+    private EmotionNetModel CreateModel(byte[] state, string sourceForMessages)
     {
         var model = new EmotionNetModel(Metadata.Model);
         try
@@ -171,7 +209,7 @@ public sealed class Checkpoint
                 if (!shape.SequenceEqual(t.Shape))
                     throw new CheckpointException($"Checkpoint '{sourceForMessages}': tensor '{t.Name}' has shape [{string.Join(", ", t.Shape)}] but the model expects [{string.Join(", ", shape)}].");
             }
-            using var r = new BinaryReader(new MemoryStream(ModelState));
+            using var r = new BinaryReader(new MemoryStream(state));
             model.load(r, strict: true);
             return model;
         }

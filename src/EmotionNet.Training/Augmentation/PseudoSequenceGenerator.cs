@@ -51,6 +51,8 @@ public sealed class PseudoSequenceGenerator
         var wobbleCycles = rng.Uniform(0.3f, 1.5f);
         float phaseR = rng.Uniform(0, MathF.Tau), phaseX = rng.Uniform(0, MathF.Tau), phaseY = rng.Uniform(0, MathF.Tau), phaseB = rng.Uniform(0, MathF.Tau);
         var occluder = Occluder.Draw(ref rng, o, length);
+        var degradation = FrameDegradation.Draw(seed, o);
+        var scratch = degradation.IsNone ? [] : new float[FaceImage.FrameBytes];
 
         var noise = GaussianTable.Values;
         var lastSource = -1;
@@ -80,6 +82,7 @@ public sealed class PseudoSequenceGenerator
             var target = destination.Slice(t * FaceImage.FrameBytes, FaceImage.FrameBytes);
             warp.Apply(source, target, noise.Slice(rng.NextInt(GaussianTable.Period), FaceImage.FrameBytes));
             occluder.Apply(target, t);
+            degradation.Apply(target, scratch);
         }
     }
 

@@ -47,8 +47,52 @@ public sealed record PseudoSequenceOptions
     /// <summary>Largest occluder side as a fraction of the face side; the smallest is half of it (default 0.4; 0.05-1).</summary>
     public float MaxOcclusionFraction { get; init; } = 0.4f;
 
-    /// <summary>The defaults above.</summary>
+    /// <summary>Probability that a clip is blurred, as by focus or motion (default 0; 0-1).</summary>
+    public float BlurProbability { get; init; }
+
+    /// <summary>Largest Gaussian blur, as a standard deviation in pixels of the 48x48 face; the least is 0.4 (default 1.2; 0.4-4).</summary>
+    public float MaxBlurSigma { get; init; } = 1.2f;
+
+    /// <summary>Probability that a clip is seen at a lower resolution and blown back up to 48x48, as a small face in a photo is (default 0; 0-1).</summary>
+    public float LowResolutionProbability { get; init; }
+
+    /// <summary>Lowest such resolution, as the side in pixels; the highest is 47 (default 16; 4-47).</summary>
+    public int MinResolution { get; init; } = 16;
+
+    /// <summary>Probability that a clip carries JPEG artefacts (default 0; 0-1).</summary>
+    public float JpegProbability { get; init; }
+
+    /// <summary>Lowest JPEG quality drawn; the highest is 95 (default 20; 1-95).</summary>
+    public int MinJpegQuality { get; init; } = 20;
+
+    /// <summary>
+    /// Probability that a clip's contrast is reduced below FER2013's full 0-255 stretch, as a face in a photo
+    /// usually is (default 0; 0-1). A model with <see cref="Core.Imaging.InputNormalization.StretchContrast"/> undoes it.
+    /// </summary>
+    public float LowContrastProbability { get; init; }
+
+    /// <summary>Lowest contrast factor drawn, about the frame's mean grey (default 0.4; 0.05-1).</summary>
+    public float MinContrast { get; init; } = 0.4f;
+
+    /// <summary>Whether any real-photo degradation (blur, low resolution, JPEG, low contrast) can happen.</summary>
+    public bool Degrades => BlurProbability > 0 || LowResolutionProbability > 0 || JpegProbability > 0 || LowContrastProbability > 0;
+
+    /// <summary>The defaults above: FER2013's faces moved and re-lit, never degraded.</summary>
     public static PseudoSequenceOptions Default { get; } = new();
+
+    /// <summary>
+    /// The defaults plus what faces cut from real photos have: a wider zoom (real detector framing varies
+    /// more than FER2013's), blur, low resolution, JPEG artefacts and low contrast, each on a third of the clips
+    /// or more (docs/model-card.md measures it against <see cref="Default"/>).
+    /// </summary>
+    public static PseudoSequenceOptions RealPhotos { get; } = new()
+    {
+        MaxScale = 0.15f,
+        BlurProbability = 0.25f,
+        LowResolutionProbability = 0.25f,
+        JpegProbability = 0.3f,
+        LowContrastProbability = 0.5f,
+    };
 
     /// <summary>Throws when a value is outside its documented range.</summary>
     /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
@@ -67,6 +111,14 @@ public sealed record PseudoSequenceOptions
         check.Require(NoiseStd, NoiseStd is >= 0 and <= 50, "must be in [0, 50]");
         check.Require(OcclusionProbability, OcclusionProbability is >= 0 and <= 1, "must be in [0, 1]");
         check.Require(MaxOcclusionFraction, MaxOcclusionFraction is >= 0.05f and <= 1, "must be in [0.05, 1]");
+        check.Require(BlurProbability, BlurProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(MaxBlurSigma, MaxBlurSigma is >= 0.4f and <= 4, "must be in [0.4, 4]");
+        check.Require(LowResolutionProbability, LowResolutionProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(MinResolution, MinResolution is >= 4 and <= 47, "must be between 4 and 47");
+        check.Require(JpegProbability, JpegProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(MinJpegQuality, MinJpegQuality is >= 1 and <= 95, "must be between 1 and 95");
+        check.Require(LowContrastProbability, LowContrastProbability is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(MinContrast, MinContrast is >= 0.05f and <= 1, "must be in [0.05, 1]");
         return this;
     }
 }

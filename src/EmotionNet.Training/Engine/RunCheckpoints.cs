@@ -41,8 +41,8 @@ internal static class RunCheckpoints
         return metrics;
     }
 
-    /// <summary>Writes a checkpoint with the run's options and state; with an optimizer it can be resumed from.</summary>
-    public static void Save(string path, EmotionNetModel model, OptimizerHelper? optimizer, ClassSet classes, InputNormalization normalization,
+    /// <summary>Writes a checkpoint with the run's options and state; with an optimizer (and the weight average, if the run keeps one) it can be resumed from.</summary>
+    public static void Save(string path, EmotionNetModel model, OptimizerHelper? optimizer, EmotionNetModel? averaged, ClassSet classes, InputNormalization normalization,
         TrainingOptions run, TrainingState state)
     {
         var last = state.History.Count > 0 ? state.History[^1] : null;
@@ -63,7 +63,7 @@ internal static class RunCheckpoints
                 ["state"] = JsonSerializer.SerializeToNode(state, Json),
             },
         };
-        Checkpoint.Capture(model, metadata, optimizer).Save(path);
+        Checkpoint.Capture(model, metadata, optimizer, averaged).Save(path);
     }
 
     /// <summary>

@@ -86,8 +86,14 @@ public sealed class Trainer
             Report(new TrainingEvent.Note($"Resuming from {files.Last}: {state.CompletedEpochs} epoch(s) and {state.PartialBatches} batch(es) done, best validation accuracy {Math.Max(0, state.BestAccuracy):P2} at epoch {state.BestEpoch}."));
         }
         var mixed = run.Precision == Precision.Bf16 ? new MixedPrecisionModel(model, device) : null;
-        var classWeights = run.ClassWeights ? InverseFrequencyWeights(train).to(device) : null;
-        using var session = new TrainingSession(model, optimizer, mixed, classWeights, run, files, classes, normalization, train, device, plots, Report);
+        // A resumed run keeps the input normalization it was trained with.
+        var inputs = resumed?.Metadata.Normalization ?? normalization;
+        var loss = new TrainingLoss(run, train, device);
+        var teachers = run.Teachers.Count == 0 ? null : TeacherEnsemble.Load(run.Teachers, classes, inputs, run.DistillationTemperature, device);
+        if (teachers is not null)
+            Report(new TrainingEvent.Note($"Distilling {teachers.Count} teacher(s) at temperature {run.DistillationTemperature}, weight {run.DistillationWeight}: {string.Join(", ", run.Teachers)}."));
+        var average = run.WeightAverageDecay > 0 ? CreateAverage(model, run, resumed, files) : null;
+        using var session = new TrainingSession(model, optimizer, mixed, loss, teachers, average, run, files, classes, inputs, train, device, plots, Report);
 
         var validation = data.PublicTest.Count > 0 ? data.PublicTest : null;
         if (validation is null)
@@ -132,13 +138,17 @@ public sealed class Trainer
         return start.CreateModel(path);
     }
 
-    private static Tensor InverseFrequencyWeights(FaceClipSet set)
+    private WeightAverage CreateAverage(EmotionNetModel model, TrainingOptions run, Checkpoint? resumed, RunFiles files)
     {
-        var counts = set.ClassCounts();
-        var total = counts.Sum();
-        // Normalized so the mean weight is 1: the loss scale (and so the learning rate) stays comparable.
-        var weights = counts.Select(c => c == 0 ? 0f : (float)total / (counts.Length * c)).ToArray();
-        return tensor(weights);
+        if (resumed is null) return new WeightAverage(model, run.WeightAverageDecay);
+        if (!resumed.HasAveragedState)
+        {
+            Report(new TrainingEvent.Note($"'{files.Last}' holds no weight average: the average starts again from its weights."));
+            return new WeightAverage(model, run.WeightAverageDecay);
+        }
+        using var saved = resumed.CreateAveragedModel(files.Last);
+        saved.to(model.parameters().First().device);
+        return new WeightAverage(model, run.WeightAverageDecay, saved);
     }
 
     private void Report(TrainingEvent e) => progress?.Report(e);

@@ -19,10 +19,11 @@ namespace EmotionNet.Training.Engine;
 /// <summary>
 /// One <see cref="Trainer.Fit"/> once it is set up: the model on its device with its optimizer,
 /// precision wrapper, loader, schedule and run files. Trains one epoch at a time and closes each with
-/// validation, checkpoints and logs; owns (and disposes) the model and its helpers.
+/// validation, checkpoints and logs; owns (and disposes) the model and its helpers. With a weight average,
+/// validation and best.ckpt use the averaged weights, and last.ckpt carries the average for resume.
 /// </summary>
 internal sealed class TrainingSession(
-    EmotionNetModel model, OptimizerHelper optimizer, MixedPrecisionModel? mixed, Tensor? classWeights,
+    EmotionNetModel model, OptimizerHelper optimizer, MixedPrecisionModel? mixed, TrainingLoss loss, TeacherEnsemble? teachers, WeightAverage? average,
     TrainingOptions run, RunFiles files, ClassSet classes, InputNormalization normalization, FaceClipSet train, Device device,
     ITrainingPlots? plots, Action<TrainingEvent> report) : IDisposable
 {
@@ -71,7 +72,7 @@ internal sealed class TrainingSession(
     public (TrainingState State, bool Cancelled) TrainEpoch(int epoch, TrainingState state, CancellationToken cancellationToken)
     {
         model.train();
-        var step = new TrainingStep(model, mixed, optimizer, run, classWeights);
+        var step = new TrainingStep(model, mixed, optimizer, run, loss);
         var watch = Stopwatch.StartNew();
         var framesThisSession = 0L;
         var batchIndex = 0;
@@ -88,7 +89,9 @@ internal sealed class TrainingSession(
                 random.manual_seed(Seeds.Derive(run.Seed, epoch, batchIndex));
                 var inputs = batch.Inputs.to(device);
                 var labels = batch.Labels.to(device);
-                var (loss, logits) = step.Run(inputs, labels, Schedule.At(state.Step));
+                var targets = teachers?.Probabilities(inputs);
+                var (batchLoss, logits) = step.Run(inputs, labels, Schedule.At(state.Step), targets);
+                average?.Update(state.Step);
 
                 var n = batch.Count;
                 var correct = logits.argmax(1).eq(labels).sum().cpu().item<long>();
@@ -96,7 +99,7 @@ internal sealed class TrainingSession(
                 {
                     Step = state.Step + 1,
                     PartialBatches = batchIndex,
-                    PartialLossSum = state.PartialLossSum + loss.cpu().item<float>() * n,
+                    PartialLossSum = state.PartialLossSum + batchLoss.cpu().item<float>() * n,
                     PartialCorrect = state.PartialCorrect + correct,
                     PartialSeen = state.PartialSeen + n,
                 };
@@ -122,6 +125,7 @@ internal sealed class TrainingSession(
         ClassificationMetrics? scores = null;
         if (validation is not null)
         {
+            using var swapped = average?.Swap();
             using var classifier = EmotionClassifier.Wrap(model, Description, device);
             scores = Evaluator.Evaluate(classifier, validation, Evaluation);
         }
@@ -137,7 +141,10 @@ internal sealed class TrainingSession(
             BestAccuracy = isBest ? scores?.Accuracy ?? -1 : state.BestAccuracy,
             BestEpoch = isBest ? epoch : state.BestEpoch,
         };
-        if (isBest) RunCheckpoints.Save(files.Best, model, null, classes, normalization, run, state);
+        if (isBest)
+        {
+            using (average?.Swap()) RunCheckpoints.Save(files.Best, model, null, null, classes, normalization, run, state);
+        }
         SaveLast(state);
         EpochLog.Write(files.EpochLog, state.History);
         plots?.SaveTrainingCurves(state.History, files.Curves);
@@ -146,11 +153,18 @@ internal sealed class TrainingSession(
     }
 
     /// <summary>Writes last.ckpt (with optimizer state, so the run can resume from it).</summary>
-    public void SaveLast(TrainingState state) => RunCheckpoints.Save(files.Last, model, optimizer, classes, normalization, run, state);
+    public void SaveLast(TrainingState state)
+    {
+        using var averaged = average is null ? null : new EmotionNetModel(model.Config);
+        if (averaged is not null) average!.CopyTo(averaged);
+        RunCheckpoints.Save(files.Last, model, optimizer, averaged, classes, normalization, run, state);
+    }
 
     public void Dispose()
     {
-        classWeights?.Dispose();
+        loss.Dispose();
+        teachers?.Dispose();
+        average?.Dispose();
         mixed?.Dispose();
         model.Dispose();
     }

@@ -17,24 +17,26 @@ internal sealed class TrainingStep
     private readonly MixedPrecisionModel? mixed;
     private readonly OptimizerHelper optimizer;
     private readonly TrainingOptions run;
-    private readonly Tensor? classWeights;
+    private readonly TrainingLoss? loss;
     private readonly Parameter[] parameters;
 
-    public TrainingStep(EmotionNetModel model, MixedPrecisionModel? mixed, OptimizerHelper optimizer, TrainingOptions run, Tensor? classWeights)
+    /// <summary>A step of <paramref name="run"/>; without <paramref name="loss"/> it minimizes plain label-smoothed cross-entropy (the benchmarks' step).</summary>
+    public TrainingStep(EmotionNetModel model, MixedPrecisionModel? mixed, OptimizerHelper optimizer, TrainingOptions run, TrainingLoss? loss)
     {
         this.model = model;
         this.mixed = mixed;
         this.optimizer = optimizer;
         this.run = run;
-        this.classWeights = classWeights;
+        this.loss = loss;
         parameters = model.parameters().ToArray();
     }
 
     /// <summary>
     /// Trains on one batch at <paramref name="learningRate"/>; returns the loss and the fp32 logits
-    /// (in the caller's dispose scope). <paramref name="observer"/> hears the end of every phase.
+    /// (in the caller's dispose scope). <paramref name="teacherProbabilities"/> are the distillation targets, if any;
+    /// <paramref name="observer"/> hears the end of every phase.
     /// </summary>
-    public (Tensor Loss, Tensor Logits) Run(Tensor inputs, Tensor labels, double learningRate, IStepObserver? observer = null)
+    public (Tensor Loss, Tensor Logits) Run(Tensor inputs, Tensor labels, double learningRate, Tensor? teacherProbabilities = null, IStepObserver? observer = null)
     {
         foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
         Tensor logits;
@@ -53,9 +55,9 @@ internal sealed class TrainingStep
             logits = mixed.Forward(inputs);
         }
         observer?.Ended(StepPhase.Forward);
-        var loss = LossAndGradients.CrossEntropy(logits, labels, run.LabelSmoothing, classWeights);
+        var value = loss?.Compute(logits, labels, teacherProbabilities) ?? LossAndGradients.CrossEntropy(logits, labels, run.LabelSmoothing, null);
         observer?.Ended(StepPhase.Loss);
-        loss.backward();
+        value.backward();
         observer?.Ended(StepPhase.Backward);
         if (mixed is not null)
         {
@@ -68,7 +70,7 @@ internal sealed class TrainingStep
         observer?.Ended(StepPhase.Clip);
         optimizer.step();
         observer?.Ended(StepPhase.Optimizer);
-        return (loss, logits);
+        return (value, logits);
     }
 
     /// <summary>The optimizer the options ask for, over the model's (fp32 master) parameters.</summary>

@@ -37,6 +37,32 @@ public sealed record TrainingOptions
     /// <summary>Weight the loss by inverse class frequency (helps Disgust, costs some accuracy). Default false.</summary>
     public bool ClassWeights { get; init; }
 
+    /// <summary>
+    /// Logit adjustment (Menon et al., 2021): the loss sees <c>logits + tau * log(class prior)</c>, so the
+    /// network itself learns scores that do not favour frequent classes, and predicts with plain logits.
+    /// 0 turns it off; 1 is the paper's choice. Default 0.
+    /// </summary>
+    public double LogitAdjustment { get; init; }
+
+    /// <summary>
+    /// Decay of an exponential moving average of the weights, in [0, 1); 0 turns it off. With it, validation,
+    /// best.ckpt and the final report use the averaged weights. Default 0 (0.999 is a good value at batch 128).
+    /// </summary>
+    public double WeightAverageDecay { get; init; }
+
+    /// <summary>
+    /// Checkpoints whose averaged, flip-averaged predictions the model also learns to match (knowledge
+    /// distillation of an ensemble into one network); they need the model's classes and input normalization.
+    /// Default none.
+    /// </summary>
+    public IReadOnlyList<string> Teachers { get; init; } = [];
+
+    /// <summary>Share of the loss that matches the teachers, in [0, 1]; the rest is the labels' cross-entropy. Default 0.5.</summary>
+    public double DistillationWeight { get; init; } = 0.5;
+
+    /// <summary>Softmax temperature of distillation (Hinton et al., 2015), in [1, 20]. Default 2.</summary>
+    public double DistillationTemperature { get; init; } = 2;
+
     /// <summary>Clip the gradient norm to this value; 0 turns it off. Default 5.</summary>
     public double GradientClip { get; init; } = 5;
 
@@ -93,6 +119,11 @@ public sealed record TrainingOptions
         check.Require(Threads, Threads is >= 0 and <= 1024, "must be between 0 (libtorch's default) and 1024");
         check.Require(MaxTrainRows, MaxTrainRows is null or >= 1, "must be at least 1");
         check.Require(DataWorkers, DataWorkers is >= 1 and <= 64, "must be between 1 and 64");
+        check.Require(LogitAdjustment, LogitAdjustment is >= 0 and <= 10, "must be in [0, 10]");
+        check.Require(WeightAverageDecay, WeightAverageDecay is >= 0 and < 1, "must be in [0, 1)");
+        check.Require(Teachers, Teachers is not null && Teachers.All(t => !string.IsNullOrWhiteSpace(t)), "must name checkpoint files");
+        check.Require(DistillationWeight, DistillationWeight is >= 0 and <= 1, "must be in [0, 1]");
+        check.Require(DistillationTemperature, DistillationTemperature is >= 1 and <= 20, "must be in [1, 20]");
         ArgumentNullException.ThrowIfNull(Augmentation);
         Augmentation.Validate();
         return this;

@@ -18,8 +18,8 @@ public sealed class OpenCvFaceImageDecoder : IFaceImageDecoder
     {
         if (encoded.IsEmpty) return "not a readable image: the file is empty";
         OpenCvRuntime.Ensure();
-        using var image = Cv2.ImDecode(encoded, ImreadModes.AnyDepth | ImreadModes.AnyColor);
-        if (image.Empty()) return "not a readable image";
+        using var image = Decode(encoded, ImreadModes.AnyDepth | ImreadModes.AnyColor, out var reason);
+        if (image is null) return reason;
         try
         {
             FaceRaster.ToFace(image, face);
@@ -29,5 +29,27 @@ public sealed class OpenCvFaceImageDecoder : IFaceImageDecoder
         {
             return e.Message;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="encoded"/> decoded with <paramref name="mode"/>, or null and why not. A header OpenCV's
+    /// decoders refuse by assertion (a width over CV_IO_MAX_IMAGE_WIDTH, a height of 0) is a reason, not an exception.
+    /// </summary>
+    internal static Mat? Decode(ReadOnlySpan<byte> encoded, ImreadModes mode, out string? reason)
+    {
+        Mat image;
+        try
+        {
+            image = Cv2.ImDecode(encoded, mode);
+        }
+        catch (OpenCVException e)
+        {
+            reason = $"not a readable image: the file is corrupt ({e.Message})";
+            return null;
+        }
+        reason = image.Empty() ? "not a readable image" : null;
+        if (reason is null) return image;
+        image.Dispose();
+        return null;
     }
 }

@@ -38,4 +38,39 @@ public class ClassificationMetricsTests
         Assert.All(s.PerClass, c => Assert.False(double.IsNaN(c.F1)));
         Assert.Equal(0, s.PerClass[2].Support);
     }
+
+    [Fact]
+    public void Macro_means_run_over_the_classes_present_in_the_data()
+    {
+        // Three classes; the data has none of "b", which the model still predicts once.
+        var m = new ConfusionMatrix(3);
+        m.Add(0, 0); m.Add(0, 0); m.Add(0, 1); m.Add(0, 2);
+        m.Add(2, 2); m.Add(2, 0);
+
+        var s = ClassificationMetrics.From(m, ["a", "b", "c"]);
+
+        Assert.Equal(["b"], s.AbsentClasses);
+        Assert.Equal((0.5 + 0.5) / 2, s.MacroRecall, 9);
+        Assert.Equal((s.PerClass[0].F1 + s.PerClass[2].F1) / 2, s.MacroF1, 9);
+        Assert.Equal(0, s.PerClass[1].Precision);
+    }
+
+    [Fact]
+    public void End_to_end_scores_count_photos_without_a_face_as_wrong()
+    {
+        var m = new ConfusionMatrix(3);
+        m.Add(0, 0); m.Add(0, 0); m.Add(0, 1);
+        m.Add(2, 2);
+        var found = ClassificationMetrics.From(m, ["a", "b", "c"]);
+
+        var e = EndToEndMetrics.From(found, [1, 0, 3]);
+
+        Assert.Equal((8, 4), (e.Photos, e.FacesNotFound));
+        Assert.Equal(3.0 / 8, e.Accuracy, 9);
+        Assert.Equal(new EndToEndClass("a", 4, 1, 2, 0.5), e.PerClass[0]);
+        Assert.Equal(new EndToEndClass("b", 0, 0, 0, null), e.PerClass[1]);
+        Assert.Equal(new EndToEndClass("c", 4, 3, 1, 0.25), e.PerClass[2]);
+        Assert.Equal((0.5 + 0.25) / 2, e.MacroRecall, 9);
+        Assert.Throws<ArgumentException>(() => EndToEndMetrics.From(found, [1, 2]));
+    }
 }

@@ -7,7 +7,7 @@ public enum EntryPoint
 {
     /// <summary><c>DataSources.Load</c> on a file; CLI: <c>evaluate --data FILE --split Training</c>.</summary>
     Csv,
-    /// <summary><c>DataSources.Load</c> on a folder data set <c>ROOT/happy/IMAGE</c>; CLI: <c>evaluate --data ROOT --split Training</c>.</summary>
+    /// <summary><c>DataSources.Load</c> on a folder data set <c>ROOT/happy/IMAGE</c> of face crops (<c>OpenCvFaceImageDecoder</c>); CLI: <c>evaluate --data ROOT --split Training --faces cropped</c>.</summary>
     Folder,
     /// <summary><c>Checkpoint.Load</c> then <c>CreateModel</c>; CLI: <c>evaluate --checkpoint FILE</c>.</summary>
     Checkpoint,

@@ -95,7 +95,7 @@ public static class CorpusCases
         Derived("truncated-in-header.ckpt", b => b[..30], Error<CheckpointException>("truncated: 30 bytes")),
         Derived("one-byte-flipped.ckpt", b => { var c = (byte[])b.Clone(); c[^100] ^= 0x40; return c; }, Error<CheckpointException>("corrupt", "SHA-256")),
         Derived("padded.ckpt", b => [.. b, 0, 0, 0, 0], Error<CheckpointException>("padded")),
-        Derived("version-2.ckpt", b => { var c = (byte[])b.Clone(); BitConverter.GetBytes(2).CopyTo(c, 8); return c; }, Error<CheckpointException>("format version 2")),
+        Derived("version-3.ckpt", b => { var c = (byte[])b.Clone(); BitConverter.GetBytes(3).CopyTo(c, 8); return c; }, Error<CheckpointException>("format version 3", "versions 1 to 2")),
         Derived("metadata-not-json.ckpt", b => { var (_, m, o) = CheckpointSurgery.Split(b); return CheckpointSurgery.Join("{ this is not json", m, o); },
             Error<CheckpointException>("invalid metadata")),
         Derived("metadata-json-null.ckpt", b => { var (_, m, o) = CheckpointSurgery.Split(b); return CheckpointSurgery.Join("null", m, o); },

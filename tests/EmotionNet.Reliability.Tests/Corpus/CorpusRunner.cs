@@ -91,7 +91,7 @@ internal static class CorpusRunner
         return c.Entry switch
         {
             EntryPoint.Csv => ["evaluate", "--checkpoint", CorpusFiles.TinyCheckpoint, "--data", input, "--split", "Training", "--out", output, "--device", "cpu"],
-            EntryPoint.Folder => ["evaluate", "--checkpoint", CorpusFiles.TinyCheckpoint, "--data", CorpusFiles.FolderWith(input), "--split", "Training", "--out", output, "--device", "cpu"],
+            EntryPoint.Folder => ["evaluate", "--checkpoint", CorpusFiles.TinyCheckpoint, "--data", CorpusFiles.FolderWith(input), "--split", "Training", "--faces", "cropped", "--out", output, "--device", "cpu"],
             EntryPoint.Checkpoint => ["evaluate", "--checkpoint", input, "--split", "PublicTest", "--out", output, "--device", "cpu"],
             EntryPoint.Classifier => ["analyze", CorpusFiles.Committed("images/grey-8bit.png"), "--checkpoint", input, "--out", output, "--device", "cpu"],
             EntryPoint.Resume => ResumeArgs(input, workDir),

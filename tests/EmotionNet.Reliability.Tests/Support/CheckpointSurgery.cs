@@ -18,7 +18,8 @@ internal static class CheckpointSurgery
         return (json, model, optimizer);
     }
 
-    public static byte[] Join(string json, byte[] model, byte[] optimizer) => WithHeader(Payload(Encoding.UTF8.GetBytes(json), model, optimizer));
+    /// <summary>A current-format file (its weight-average block empty) of the three parts <see cref="Split"/> gives.</summary>
+    public static byte[] Join(string json, byte[] model, byte[] optimizer) => WithHeader(Payload(Encoding.UTF8.GetBytes(json), model, optimizer, []));
 
     public static byte[] Payload(params byte[][] blocks)
     {

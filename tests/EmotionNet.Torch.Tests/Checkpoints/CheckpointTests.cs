@@ -48,6 +48,24 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void WithNormalization_changes_only_the_normalization_and_survives_a_save()
+    {
+        var path = SaveSmall();
+        var original = Checkpoint.Load(path);
+
+        var stretched = original.WithNormalization(original.Metadata.Normalization with { StretchContrast = true });
+        stretched.Save(Path.Combine(dir, "stretched.ckpt"));
+        var reloaded = Checkpoint.Load(Path.Combine(dir, "stretched.ckpt"));
+
+        Assert.False(original.Metadata.Normalization.StretchContrast);
+        Assert.Equal(new InputNormalization(StretchContrast: true), reloaded.Metadata.Normalization);
+        Assert.Equal((original.Classes.Name, original.Metadata.SequenceLength, original.Metadata.Epoch), (reloaded.Classes.Name, reloaded.Metadata.SequenceLength, reloaded.Metadata.Epoch));
+        using var a = original.CreateModel(path);
+        using var b = reloaded.CreateModel("stretched.ckpt");
+        Assert.All(a.state_dict(), kv => Assert.True(kv.Value.eq(b.state_dict()[kv.Key]).all().item<bool>(), kv.Key));
+    }
+
+    [Fact]
     public void Truncated_checkpoint_is_reported_as_truncated()
     {
         var path = SaveSmall();
@@ -78,7 +96,21 @@ public sealed class CheckpointTests : IDisposable
         File.WriteAllBytes(path, bytes);
         var e = Assert.Throws<CheckpointException>(() => Checkpoint.Load(path));
         Assert.Contains("version 99", e.Message);
-        Assert.Contains($"version {Checkpoint.FormatVersion}", e.Message);
+        Assert.Contains($"versions {Checkpoint.OldestFormatVersion} to {Checkpoint.FormatVersion}", e.Message);
+    }
+
+    [Fact]
+    public void A_version_1_checkpoint_still_loads_without_a_weight_average()
+    {
+        // The shipped model was written in format version 1 (three blocks, no averaged state).
+        using var stream = ShippedModel.Open();
+        var header = new byte[12];
+        stream.ReadExactly(header);
+        Assert.Equal(1, BitConverter.ToInt32(header, 8));
+        var shipped = ShippedModel.Load();
+        Assert.False(shipped.HasAveragedState);
+        using var model = shipped.CreateModel("shipped");
+        Assert.Throws<CheckpointException>(() => shipped.CreateAveragedModel("shipped"));
     }
 
     [Fact]
