@@ -25,7 +25,10 @@ dotnet build EmotionNet.sln -c Release -nologo -clp:NoSummary -v:q
 
 case "$verb" in
   build) ;;
-  test) exec bash eng/run-tests.sh all ;;
+  test)
+    # The browser tests drive Debian's Chromium (EmotionNet.AspNetCore.Tests, Slow: 'quick' skips them).
+    if [ "$(id -u)" -eq 0 ]; then bash eng/install-browser.sh; elif command -v sudo >/dev/null; then sudo bash eng/install-browser.sh || true; else bash eng/install-browser.sh || true; fi
+    exec bash eng/run-tests.sh all ;;
   quick) exec bash eng/run-tests.sh quick ;;
   demo)
     dotnet run --project src/EmotionNet.Cli -c Release --no-build -- train --out runs/demo "$@"

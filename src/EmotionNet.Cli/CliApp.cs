@@ -48,6 +48,7 @@ internal static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(Serving.ServeCommand.Create());
         return root;
     }
 

@@ -18,6 +18,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     [InlineData("EmotionNet.Samples")]
     [InlineData("EmotionNet.Onnx")]
     [InlineData("EmotionNet.OnnxRuntime")]
+    [InlineData("EmotionNet.AspNetCore")]
     public void A_library_package_has_its_dll_docs_readme_metadata_and_symbols(string id)
     {
         using var package = ZipFile.OpenRead(feed.PackageFile(id));
@@ -57,6 +58,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     [InlineData("EmotionNet.Onnx", "EmotionNet.Torch,Google.Protobuf")]
     [InlineData("EmotionNet.OnnxRuntime", "EmotionNet.Core,Microsoft.ML.OnnxRuntime.Managed")]
     [InlineData("EmotionNet.Plotting", "EmotionNet.Training,EmotionNet.Inference,ScottPlot")]
+    [InlineData("EmotionNet.AspNetCore", "EmotionNet.Inference,EmotionNet.Vision,Microsoft.AspNetCore.OpenApi,OpenTelemetry.Exporter.Prometheus.AspNetCore,OpenTelemetry.Extensions.Hosting")]
     public void A_library_depends_only_on_what_it_uses_and_on_no_native_runtime(string id, string expected)
     {
         using var package = ZipFile.OpenRead(feed.PackageFile(id));

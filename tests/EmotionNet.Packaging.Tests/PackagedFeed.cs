@@ -21,7 +21,7 @@ public sealed class PackagedFeed : IDisposable
         "Release";
 #endif
 
-    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Torch", "EmotionNet.Vision", "EmotionNet.Training", "EmotionNet.Inference", "EmotionNet.Plotting", "EmotionNet.Samples", "EmotionNet.Onnx", "EmotionNet.OnnxRuntime"];
+    public static readonly string[] Libraries = ["EmotionNet.Core", "EmotionNet.Torch", "EmotionNet.Vision", "EmotionNet.Training", "EmotionNet.Inference", "EmotionNet.Plotting", "EmotionNet.Samples", "EmotionNet.Onnx", "EmotionNet.OnnxRuntime", "EmotionNet.AspNetCore"];
 
     public PackagedFeed()
     {

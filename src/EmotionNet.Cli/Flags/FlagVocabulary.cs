@@ -66,6 +66,17 @@ internal static class FlagVocabulary
         ["RecognizerOptions.Temporal"] = "--temporal",
         ["SegmentOptions.GapSeconds"] = "--segment-gap",
         ["DetectorOptions.ModelPath"] = "--detector-model",
+        ["EmotionNetServerOptions.ClassifierInstances"] = "--model-instances",
+        ["EmotionNetServerOptions.ApiKey"] = "--api-key",
+        ["EmotionNetServerOptions.JobsDirectory"] = "--jobs",
+        ["EmotionNetLimits.MaxImageBytes"] = "--max-image-bytes",
+        ["EmotionNetLimits.MaxImagePixels"] = "--max-image-pixels",
+        ["EmotionNetLimits.MaxVideoBytes"] = "--max-video-bytes",
+        ["EmotionNetLimits.MaxVideoSeconds"] = "--max-video-seconds",
+        ["EmotionNetLimits.MaxConcurrentAnalyses"] = "--max-concurrent",
+        ["EmotionNetLimits.MaxStreams"] = "--max-streams",
+        ["EmotionNetLimits.RequestsPerSecond"] = "--rate",
+        ["EmotionNetLimits.RequestTimeout"] = "--request-timeout",
     };
 
     /// <summary>Library phrases about APIs, and what a command-line user is told instead.</summary>

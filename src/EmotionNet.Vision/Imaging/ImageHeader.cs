@@ -61,24 +61,31 @@ public static class ImageHeader
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
-            Span<byte> head = stackalloc byte[8];
-            if (ReadUpTo(file, head) < 8 || !head.SequenceEqual(PngSignature)) return null;
-            for (var guard = 0; guard < 100_000 && file.Position < file.Length; guard++)
-            {
-                if (ReadUpTo(file, head) < 8) return null;
-                var length = (long)BinaryPrimitives.ReadUInt32BigEndian(head);
-                var type = Encoding.Latin1.GetString(head[4..]);
-                // Data, then a 4-byte CRC.
-                if (file.Position + length + 4 > file.Length) return $"{type}, {length} bytes";
-                if (type == "IEND") return null;
-                file.Position += length + 4;
-            }
-            return null;
+            return PngChunkPastEnd(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
+
+    /// <summary><see cref="PngChunkPastEnd(string)"/> for the image in <paramref name="stream"/> (seekable, positioned at the start of the file).</summary>
+    public static string? PngChunkPastEnd(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Span<byte> head = stackalloc byte[8];
+        if (ReadUpTo(stream, head) < 8 || !head.SequenceEqual(PngSignature)) return null;
+        for (var guard = 0; guard < 100_000 && stream.Position < stream.Length; guard++)
+        {
+            if (ReadUpTo(stream, head) < 8) return null;
+            var length = (long)BinaryPrimitives.ReadUInt32BigEndian(head);
+            var type = Encoding.Latin1.GetString(head[4..]);
+            // Data, then a 4-byte CRC.
+            if (stream.Position + length + 4 > stream.Length) return $"{type}, {length} bytes";
+            if (type == "IEND") return null;
+            stream.Position += length + 4;
+        }
+        return null;
     }
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
