@@ -1,8 +1,4 @@
-using OpenCvSharp;
-using EmotionNet.Core.Data;
-using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
-using EmotionNet.Samples;
 using EmotionNet.Training.Augmentation;
 
 namespace EmotionNet.Benchmarks;
@@ -15,28 +11,22 @@ internal static class DegradationGridWriter
 {
     public static void Run(string path, string output)
     {
-        const int faces = 8, rows = 6, zoom = 2, gap = 2;
-        var set = File.Exists(path) ? Fer2013Reader.Read(path).Training : SampleData.Load(ClassSet.Fer7).Training;
+        const int faces = 8, rows = 6;
+        var set = FaceGrid.Faces(path);
         var generator = new PseudoSequenceGenerator(PseudoSequenceOptions.RealPhotos);
-        var cell = FaceImage.Side * zoom + gap;
-        using var grid = new Mat(rows * cell - gap, faces * cell - gap, MatType.CV_8UC1, Scalar.All(255));
+        using var grid = new FaceGrid(rows, faces);
         var frame = new byte[FaceImage.FrameBytes];
         for (var column = 0; column < faces; column++)
         {
             var clip = (int)((long)column * set.Count / faces) + 3;
-            for (var row = 0; row < rows; row++)
+            grid.Draw(set.Frames(clip), 0, column);
+            for (var row = 1; row < rows; row++)
             {
-                if (row == 0) set.Frames(clip)[..FaceImage.FrameBytes].CopyTo(frame);
-                else generator.Generate(set.Frames(clip), [0], PseudoSequenceGenerator.ClipSeed(2026, row, clip), frame);
-                using var small = Mat.FromPixelData(FaceImage.Side, FaceImage.Side, MatType.CV_8UC1, frame);
-                using var big = new Mat();
-                Cv2.Resize(small, big, new Size(FaceImage.Side * zoom, FaceImage.Side * zoom), 0, 0, InterpolationFlags.Nearest);
-                using var target = new Mat(grid, new Rect(column * cell, row * cell, FaceImage.Side * zoom, FaceImage.Side * zoom));
-                big.CopyTo(target);
+                generator.Generate(set.Frames(clip), [0], PseudoSequenceGenerator.ClipSeed(2026, row, clip), frame);
+                grid.Draw(frame, row, column);
             }
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        Cv2.ImWrite(output, grid);
+        grid.Save(output);
         Console.WriteLine($"wrote {output}: {faces} faces of {set.Source}, clean and {rows - 1} real-photo augmentations each");
     }
 }
