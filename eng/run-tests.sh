@@ -28,7 +28,7 @@ status=${PIPESTATUS[0]}
 
 problems=()
 [ "$status" -eq 0 ] || problems+=("dotnet test exited with status $status")
-grep -q 'Test Run Aborted' "$log" && problems+=("a test run was aborted (a test host crashed): $(grep -m1 'The active test run was aborted' "$log" | sed 's/^ *//')")
+grep -q '^Test Run Aborted' "$log" && problems+=("a test run was aborted (a test host crashed): $(grep -m1 '^The active test run was aborted' "$log" | sed 's/^ *//')")
 
 # Every test project must report, and must have run tests.
 for project in tests/*/*.Tests.csproj; do

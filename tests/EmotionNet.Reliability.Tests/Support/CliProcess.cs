@@ -52,9 +52,17 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts <c>dotnet emotionnet.dll args</c> through <c>env --default-signal=INT</c> (GNU coreutils 8.31+):
+    /// a test run started in the background of a non-interactive shell (a CI runner, nohup, 'cmd &amp;'
+    /// in a script) has SIGINT ignored, every child inherits that, and .NET then never reports Ctrl+C;
+    /// the child gets SIGINT's default disposition, as a program started from a terminal has.
+    /// </summary>
     public static CliProcess Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(CliDll);
         foreach (var a in args) info.ArgumentList.Add(a);
         return new CliProcess(Process.Start(info)!);
