@@ -1,6 +1,7 @@
 using EmotionNet.Core.Checkpoints;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
+using EmotionNet.TestSupport;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using static TorchSharp.torch;
@@ -102,15 +103,19 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void A_version_1_checkpoint_still_loads_without_a_weight_average()
     {
-        // The shipped model was written in format version 1 (three blocks, no averaged state).
-        using var stream = ShippedModel.Open();
-        var header = new byte[12];
-        stream.ReadExactly(header);
-        Assert.Equal(1, BitConverter.ToInt32(header, 8));
-        var shipped = ShippedModel.Load();
-        Assert.False(shipped.HasAveragedState);
-        using var model = shipped.CreateModel("shipped");
-        Assert.Throws<CheckpointException>(() => shipped.CreateAveragedModel("shipped"));
+        // The committed temporal model was written by an earlier build in format version 1 (three blocks, no
+        // averaged state); it stays committed as it was, so this reads a real version-1 file, not one made here.
+        var path = Repository.Path("checkpoints/emotionnet-fer7-temporal.ckpt");
+        using (var stream = File.OpenRead(path))
+        {
+            var header = new byte[12];
+            stream.ReadExactly(header);
+            Assert.Equal(1, BitConverter.ToInt32(header, 8));
+        }
+        var old = Checkpoint.Load(path);
+        Assert.False(old.HasAveragedState);
+        using var model = old.CreateModel("temporal");
+        Assert.Throws<CheckpointException>(() => old.CreateAveragedModel("temporal"));
     }
 
     [Fact]
