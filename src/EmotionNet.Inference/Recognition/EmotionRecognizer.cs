@@ -1,5 +1,6 @@
 using EmotionNet.Core;
 using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Inference.Recognition;
@@ -86,8 +87,7 @@ public sealed class EmotionRecognizer
         for (var i = 0; i < faces.Count; i++)
         {
             var smoothed = faceHistories[i].Smooth(probabilities.AsSpan(i * classes, classes), recurrent is null ? (float)Options.Smoothing : 0f);
-            var best = 0;
-            for (var c = 1; c < classes; c++) if (smoothed[c] > smoothed[best]) best = c;
+            var best = ArgMax.Of<float>(smoothed);
             results[i] = new EmotionPrediction(faces[i].TrackId, smoothed, classifier.Classes.Classes[best], smoothed[best], smoothed[best] < Options.UncertainBelow);
         }
         return results;
