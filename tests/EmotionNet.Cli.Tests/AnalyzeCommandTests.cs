@@ -216,7 +216,7 @@ public class AnalyzeCommandTests
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
         Assert.Null(ParseSettings(folder.File("face.png"), "--out", "o").Model.StretchContrast);
-        Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
+        Assert.Equal(new OutputOptions { Directory = "o", Annotate = true, Plots = EmotionNet.Plotting.AnalysisPlots.Instance }, settings.Output);
     }
 
     [Fact]

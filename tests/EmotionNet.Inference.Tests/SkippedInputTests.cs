@@ -77,7 +77,7 @@ public class SkippedInputTests
         await File.WriteAllTextAsync(Path.Combine(dir, "notes.txt"), "not an image");
         var output = Path.Combine(temp.Path, "out");
 
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), AnalyzerOptions.Default, new OutputOptions(output, Plots: AnalysisPlots.Instance));
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), AnalyzerOptions.Default, new OutputOptions { Directory = output, Plots = AnalysisPlots.Instance });
 
         Assert.Equal(1, report.Summary.FramesProcessed);
         Assert.Equal(1, report.Summary.FramesWithFaces);

@@ -41,9 +41,9 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
             FacesCropped = parse.GetValue(flags.FacesCropped),
             Sequence = parse.GetValue(flags.Sequence),
             MaxImagePixels = parse.GetValue(flags.MaxPixels),
-            Recognizer = new RecognizerOptions(parse.GetValue(flags.Smoothing), parse.GetValue(flags.UncertainBelow)),
+            Recognizer = new RecognizerOptions { Smoothing = parse.GetValue(flags.Smoothing), UncertainBelow = parse.GetValue(flags.UncertainBelow) },
         };
-        var segments = new SegmentOptions(parse.GetValue(flags.SegmentGap));
+        var segments = new SegmentOptions { GapSeconds = parse.GetValue(flags.SegmentGap) };
         try
         {
             analyzer.Validate();
@@ -69,6 +69,6 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
         };
         return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm,
             StretchContrast: parse.GetValue(flags.StretchContrast).Override()), analyzer,
-            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
+            new OutputOptions { Directory = output, Annotate = parse.GetValue(flags.Annotate), Plots = AnalysisPlots.Instance, Segments = segments });
     }
 }

@@ -94,7 +94,7 @@ public sealed record AnalyzerOptions
     /// <summary>Recognizer settings (default <see cref="RecognizerOptions.Default"/>).</summary>
     public RecognizerOptions Recognizer { get; init; } = RecognizerOptions.Default;
 
-    /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public AnalyzerOptions Validate()
     {
         var check = new OptionCheck(nameof(AnalyzerOptions));

@@ -34,7 +34,7 @@ public sealed record TemporalTrainingOptions
     /// <summary>The defaults above.</summary>
     public static TemporalTrainingOptions Default { get; } = new();
 
-    /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public TemporalTrainingOptions Validate()
     {
         var check = new OptionCheck(nameof(TemporalTrainingOptions));
