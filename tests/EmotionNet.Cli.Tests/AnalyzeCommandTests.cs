@@ -300,7 +300,7 @@ public class AnalyzeCommandTests
         Assert.Contains("photo", text, StringComparison.Ordinal);
         Assert.Contains("a.png", text, StringComparison.Ordinal);
         Assert.Contains("b.png", text, StringComparison.Ordinal);
-        // The library's reason names AnalyzerOptions.MaxImagePixels; a command-line user is told the flag.
+        // The skipped file carries AnalyzerOptions.MaxImagePixels as data; a command-line user is told the flag.
         Assert.Contains("(--max-pixels)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AnalyzerOptions", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.File("out"), OutputOptions.FacesPng)));

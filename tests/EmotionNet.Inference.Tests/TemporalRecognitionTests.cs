@@ -105,6 +105,7 @@ public class TemporalRecognitionTests
     public void Lstm_mode_on_a_classifier_without_state_is_a_clear_error()
     {
         var e = Assert.Throws<EmotionNetException>(() => new EmotionRecognizer(new FakeClassifier(1), new RecognizerOptions { Temporal = TemporalMode.Lstm }));
-        Assert.Contains("RecognizerOptions.Temporal", e.Message, StringComparison.Ordinal);
+        Assert.Equal("RecognizerOptions.Temporal", e.Option);
+        Assert.Contains("LSTM", e.Message, StringComparison.Ordinal);
     }
 }

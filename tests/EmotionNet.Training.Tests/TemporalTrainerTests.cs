@@ -10,6 +10,7 @@ using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Augmentation.Temporal;
+using EmotionNet.Training.Engine;
 using EmotionNet.Training.Temporal;
 using static TorchSharp.torch;
 
@@ -128,7 +129,7 @@ public class TemporalTrainerTests
         using var folder = new TempFolder();
         var e = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(bidirectional, SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu));
         Assert.Contains("bidirectional", e.Message, StringComparison.Ordinal);
-        var missing = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(Initial(), SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu, resume: true));
+        var missing = Assert.Throws<NothingToResumeException>(() => new TemporalTrainer(Fast).Fit(Initial(), SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu, resume: true));
         Assert.Contains("last.ckpt", missing.Message, StringComparison.Ordinal);
         var o = Assert.Throws<OptionsException>(() => new TemporalTrainer(Fast with { PosesPerFace = 0 }));
         Assert.Contains("PosesPerFace", o.Message, StringComparison.Ordinal);

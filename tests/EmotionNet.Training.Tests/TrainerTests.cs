@@ -113,8 +113,8 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void Resume_without_a_run_folder_says_what_is_missing()
     {
-        var e = Assert.Throws<EmotionNetException>(() => new Trainer(Tiny, Fast).Fit(SyntheticFaces.Splits(8, 7, 7), Run("nothing"), resume: true));
-        Assert.Contains("last.ckpt", e.Message);
+        var e = Assert.Throws<NothingToResumeException>(() => new Trainer(Tiny, Fast).Fit(SyntheticFaces.Splits(8, 7, 7), Run("nothing"), resume: true));
+        Assert.Equal(Path.Combine(Run("nothing"), "last.ckpt"), e.LastCheckpoint);
     }
 
     [Fact, Trait("Category", "Slow")]
@@ -139,6 +139,7 @@ public sealed class TrainerTests : IDisposable
 
         var e = Assert.Throws<EmotionNetException>(() => new Trainer(other, Fast with { InitialCheckpoint = first.BestCheckpoint }).Fit(data, Run("t2")));
         Assert.Contains("architecture", e.Message);
+        Assert.Equal("TrainingOptions.InitialCheckpoint", e.Option);
     }
 
     private static void AssertSameLogits(string a, string b)

@@ -49,9 +49,9 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
             analyzer.Validate();
             segments.Validate();
         }
-        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        catch (OptionsException e) when (FlagVocabulary.Describe(e) is { } message)
         {
-            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+            throw new UsageException(message);
         }
 
         var output = OutFolder.Require(parse.GetValue(flags.Out));

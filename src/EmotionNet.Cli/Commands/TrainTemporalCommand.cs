@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EmotionNet.Cli.Console;
+using EmotionNet.Core;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Temporal;
@@ -24,6 +25,8 @@ internal static class TrainTemporalCommand
     private static int Run(TrainTemporalSettings settings, CancellationToken cancellationToken)
     {
         _ = Devices.Resolve(settings.Device);
+        if (settings.InitFrom is null && !ShippedModel.IsAvailable)
+            throw new EmotionNetException("No model to start from: this build ships none. Pass --init-from <checkpoint>, or train one with 'emotionnet train'.");
         var initial = settings.InitFrom is null ? ShippedModel.Load() : Checkpoint.Load(settings.InitFrom);
         Output.Info($"Loading {settings.Data.Description}...");
         var splits = settings.Data.Load(initial.Classes);

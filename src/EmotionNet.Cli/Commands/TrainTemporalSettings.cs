@@ -37,9 +37,9 @@ internal sealed record TrainTemporalSettings(TemporalTrainingOptions Training, D
         {
             return new TrainTemporalSettings(training.Validate(), flags.Data.Parse(parse), parse.GetValue(flags.InitFrom), output, parse.GetValue(flags.Device), threads, parse.GetValue(flags.Resume));
         }
-        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        catch (OptionsException e) when (FlagVocabulary.Describe(e) is { } message)
         {
-            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+            throw new UsageException(message);
         }
     }
 }

@@ -1,4 +1,3 @@
-using EmotionNet.Cli.Flags;
 using EmotionNet.Training.Engine;
 using Spectre.Console;
 
@@ -50,7 +49,7 @@ internal static class TrainingProgressView
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"Stopped {where}; saved {last}. Continue with --resume.")}[/]");
                 break;
             case TrainingEvent.Note { Message: var message }:
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(FlagVocabulary.Rewrite(message))}[/]");
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
                 break;
         }
     }

@@ -52,7 +52,10 @@ public sealed class EmotionRecognizer
         TemporalMode.MovingAverage => null,
         TemporalMode.Auto => classifier is IRecurrentEmotionClassifier { TrainedForStreaming: true } r ? r : null,
         _ => classifier as IRecurrentEmotionClassifier ?? throw new EmotionNetException(
-            $"RecognizerOptions.Temporal is Lstm, but the classifier ({classifier.GetType().Name}) cannot carry an LSTM state from frame to frame; use MovingAverage."),
+            $"Following faces with the LSTM needs a classifier that carries an LSTM state from frame to frame; {classifier.GetType().Name} does not.")
+        {
+            Option = $"{nameof(RecognizerOptions)}.{nameof(RecognizerOptions.Temporal)}",
+        },
     };
 
     /// <summary>The settings in use.</summary>

@@ -6,6 +6,7 @@ using EmotionNet.Core.Checkpoints;
 using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
+using EmotionNet.Core.Options;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using EmotionNet.Training.Options;
@@ -75,7 +76,7 @@ internal static class RunCheckpoints
     {
         ArgumentNullException.ThrowIfNull(current);
         if (!File.Exists(files.Last))
-            throw new EmotionNetException($"Cannot resume: '{files.Last}' does not exist. Start a new run (resume: false), or give the output folder of the interrupted run.");
+            throw new NothingToResumeException(files.Last);
         var checkpoint = Checkpoint.Load(files.Last);
         var training = checkpoint.Metadata.Training
             ?? throw new CheckpointException($"Checkpoint '{files.Last}' has no training state, so training cannot resume from it.");
@@ -92,8 +93,9 @@ internal static class RunCheckpoints
             };
             return (run, checkpoint.Metadata.Model, state, checkpoint);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException or OptionsException)
         {
+            // Options read from a file are the file's fault, not the caller's: a CheckpointException, which names no option.
             throw new CheckpointException($"Checkpoint '{files.Last}' has an unreadable training state: {e.Message}", e);
         }
     }

@@ -130,10 +130,11 @@ public sealed class Trainer
     {
         if (run.InitialCheckpoint is not { } path) return new EmotionNetModel(config);
         var start = Checkpoint.Load(path);
+        const string option = $"{nameof(TrainingOptions)}.{nameof(TrainingOptions.InitialCheckpoint)}";
         if (start.Classes.Name != classes.Name)
-            throw new EmotionNetException($"TrainingOptions.InitialCheckpoint '{path}' was trained on {start.Classes.Name}, but the data is loaded as {classes.Name}.");
+            throw new EmotionNetException($"The initial checkpoint '{path}' was trained on {start.Classes.Name}, but the data is loaded as {classes.Name}.") { Option = option };
         if (!RunCheckpoints.SameArchitecture(start.Metadata.Model, config))
-            throw new EmotionNetException($"TrainingOptions.InitialCheckpoint '{path}' has another architecture ({RunCheckpoints.Describe(start.Metadata.Model)}) than the ModelConfig asked for; give the same architecture.");
+            throw new EmotionNetException($"The initial checkpoint '{path}' has another architecture ({RunCheckpoints.Describe(start.Metadata.Model)}) than the model being trained ({RunCheckpoints.Describe(config)}).") { Option = option };
         Report(new TrainingEvent.Note($"Starting from the weights of {path} (epoch {start.Metadata.Epoch}, T = {start.Metadata.SequenceLength})."));
         return start.CreateModel(path);
     }

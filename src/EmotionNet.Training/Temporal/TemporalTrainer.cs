@@ -78,7 +78,7 @@ public sealed class TemporalTrainer
         var logPath = Path.Combine(outputDirectory, EpochLog);
 
         if (resume && !File.Exists(lastPath))
-            throw new EmotionNetException($"Cannot resume: '{lastPath}' does not exist. Start a new run (resume: false), or give the output folder of the interrupted run.");
+            throw new NothingToResumeException(lastPath);
         var start = resume ? Checkpoint.Load(lastPath) : initial;
         if (resume && (start.Metadata.Temporal is null || !start.HasOptimizerState))
             throw new CheckpointException($"Checkpoint '{lastPath}' is not a temporal training run's last.ckpt (no temporal training state), so temporal training cannot resume from it.");
