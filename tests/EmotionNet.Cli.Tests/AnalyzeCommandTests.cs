@@ -149,7 +149,7 @@ public class AnalyzeCommandTests
     [InlineData("--smoothing", "-0.5", "--smoothing must be in [0, 1) (got -0.5).")]
     [InlineData("--uncertain-below", "1.5", "--uncertain-below must be in [0, 1] (got 1.5).")]
     [InlineData("--max-frames", "0", "--max-frames must be at least 1 (got 0).")]
-    [InlineData("--model-threads", "-1", "--model-threads must be 0 (automatic) or more (got -1).")]
+    [InlineData("--model-threads", "-1", "--model-threads must be 0 (the classifier's own) or more (got -1).")]
     [InlineData("--segment-gap", "-1", "--segment-gap must be 0 or more seconds (got -1).")]
     [InlineData("--max-pixels", "0", "--max-pixels must be at least 1 (got 0).")]
     [InlineData("--out", " ", "--out must name a folder.")]

@@ -37,7 +37,8 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
             Every = parse.GetValue(flags.Every),
             DetectEvery = parse.GetValue(flags.DetectEvery),
             MaxFrames = parse.GetValue(flags.MaxFrames),
-            ModelThreads = parse.GetValue(flags.ModelThreads),
+            // The composition root owns the process: 0 asks for the suggested share, explicitly.
+            ModelThreads = parse.GetValue(flags.ModelThreads) is 0 ? AnalyzerOptions.SuggestedModelThreads : parse.GetValue(flags.ModelThreads),
             FacesCropped = parse.GetValue(flags.FacesCropped),
             Sequence = parse.GetValue(flags.Sequence),
             MaxImagePixels = parse.GetValue(flags.MaxPixels),
