@@ -5,6 +5,7 @@ using EmotionNet.Torch.Models;
 using EmotionNet.Training.Data;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Options;
 using static TorchSharp.torch;
 

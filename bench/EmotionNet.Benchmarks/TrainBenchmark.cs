@@ -4,6 +4,7 @@ using EmotionNet.Core.Models;
 using EmotionNet.Torch.Models;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Options;
 using static TorchSharp.torch;
 

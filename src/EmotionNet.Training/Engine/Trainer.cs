@@ -10,6 +10,7 @@ using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Options;
 using EmotionNet.Training.Reporting;
 using TorchSharp;

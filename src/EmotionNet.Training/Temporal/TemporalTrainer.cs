@@ -6,6 +6,7 @@ using EmotionNet.Core.Evaluation;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Engine;
+using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -127,7 +128,7 @@ public sealed class TemporalTrainer
             }
             // Only the temporal half learns; the encoder's features are the bank's.
             var parameters = model.named_parameters().Where(p => !p.name.StartsWith("encoder.", StringComparison.Ordinal)).Select(p => p.parameter).ToArray();
-            var optimizer = optim.Adam(parameters, o.LearningRate);
+            var optimizer = Optimizers.Adam(parameters, o.LearningRate);
             if (lastCheckpoint is not null) start.RestoreOptimizer(optimizer, lastCheckpoint);
             return new TemporalTrainingTask(model, optimizer, train, validation, o, start.Metadata, device);
         }
