@@ -12,6 +12,9 @@ namespace EmotionNet.Torch.Runtime;
 /// </summary>
 internal static class HeldScalars
 {
+    /// <summary>The integer 0.</summary>
+    public static readonly Scalar Zero = 0;
+
     /// <summary>The integer 1: the alpha TorchSharp's own <c>add(t)</c> and <c>add_(t)</c> pass, made explicit.</summary>
     public static readonly Scalar One = 1;
 

@@ -6,6 +6,7 @@ using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Training.Engine;
@@ -73,7 +74,7 @@ internal sealed class TeacherEnsemble : IDisposable
             foreach (var view in new[] { inputs, mirrored })
             {
                 var p = nn.functional.softmax(model.call(view).mul(inverseTemperature), 1);
-                sum = sum is null ? p : sum.add(p);
+                sum = sum is null ? p : sum.add(p, HeldScalars.One);
             }
         }
         return sum!.mul(share).MoveToOuterDisposeScope();
