@@ -14,6 +14,7 @@ namespace EmotionNet.Torch.Models;
 /// run dying with "Unknown scalar type" or "alpha must not be a floating point number" in add_scalar_.
 /// This module counts with one <see cref="Scalar"/> held for the life of the process, passed as both the
 /// value and the alpha (<c>add_(x)</c> alone makes a temporary alpha = 1, which a first version hit).
+/// The conv stack gets it through <see cref="BatchNormFactory"/>, where going back to <c>BatchNorm2d</c> is one line.
 /// </summary>
 public sealed class BatchNorm : nn.Module<Tensor, Tensor>
 {
