@@ -24,7 +24,7 @@ public sealed class BatchNorm : nn.Module<Tensor, Tensor>
     /// <summary>PyTorch's default momentum of the running statistics.</summary>
     public const double Momentum = 0.1;
 
-    private static readonly Scalar One = 1L;
+    private static readonly Scalar One = 1L.ToScalar();
 
     /// <summary>A layer over <paramref name="features"/> channels: weight 1, bias 0, running mean 0 and variance 1.</summary>
     public BatchNorm(long features, string name = "BatchNorm") : base(name)

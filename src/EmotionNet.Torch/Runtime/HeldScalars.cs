@@ -13,11 +13,11 @@ namespace EmotionNet.Torch.Runtime;
 internal static class HeldScalars
 {
     /// <summary>The integer 0.</summary>
-    public static readonly Scalar Zero = 0;
+    public static readonly Scalar Zero = 0.ToScalar();
 
     /// <summary>The integer 1: the alpha TorchSharp's own <c>add(t)</c> and <c>add_(t)</c> pass, made explicit.</summary>
-    public static readonly Scalar One = 1;
+    public static readonly Scalar One = 1.ToScalar();
 
     /// <summary>The integer 2 (squares).</summary>
-    public static readonly Scalar Two = 2;
+    public static readonly Scalar Two = 2.ToScalar();
 }
