@@ -53,7 +53,7 @@ internal static class GrowthBench
     }
 
     private static void Run(IEmotionClassifier classifier, string video, string output, int? maxFrames) =>
-        AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default with { MaxFrames = maxFrames }, new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance))
+        AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default with { MaxFrames = maxFrames }, new OutputOptions { Directory = output, Plots = EmotionNet.Plotting.AnalysisPlots.Instance })
             .GetAwaiter().GetResult();
 
     // y = a + b x by least squares; worst |residual| / y.

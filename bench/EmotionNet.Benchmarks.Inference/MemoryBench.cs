@@ -24,7 +24,7 @@ internal static class MemoryBench
         AnalysisReport result;
         try
         {
-            result = AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), sampler)
+            result = AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions { Directory = output, Plots = EmotionNet.Plotting.AnalysisPlots.Instance }, sampler)
                 .GetAwaiter().GetResult();
             samples.Add(Sample.Take(sampler.Frames, clock)); // after the output files
         }

@@ -14,7 +14,7 @@ internal static class OnnxBench
 {
     public static void Run(Report report, int repeats, int frames, int videoRepeats)
     {
-        var threads = AnalyzerOptions.Default.EffectiveModelThreads;
+        var threads = AnalyzerOptions.SuggestedModelThreads;
         using var torch = EmotionClassifier.LoadShipped(EmotionNet.Core.Runtime.DeviceKind.Cpu);
         using var onnx = OnnxEmotionClassifier.LoadShipped();
         var backends = new (string Name, IEmotionClassifier Classifier)[] { ("TorchSharp (libtorch 2.10 CPU)", torch), ("ONNX Runtime 1.31 CPU", onnx) };
@@ -45,8 +45,8 @@ internal static class OnnxBench
             var video = Scenes.Video(faces, frames);
             foreach (var (name, classifier) in backends)
             {
-                var s = EndToEndBench.Measure(videoRepeats, () => EndToEndBench.Analyze(classifier, video, AnalyzerOptions.Default, faces),
-                    () => EndToEndBench.Analyze(classifier, video, AnalyzerOptions.Default with { MaxFrames = 20 }, faces));
+                var s = EndToEndBench.Measure(videoRepeats, () => EndToEndBench.Analyze(classifier, video, AnalyzerOptions.Default with { ModelThreads = threads }, faces),
+                    () => EndToEndBench.Analyze(classifier, video, AnalyzerOptions.Default with { ModelThreads = threads, MaxFrames = 20 }, faces));
                 fps.Add([$"{faces}", name, s.Fps.Format("0.0"), (1000 / s.Fps.Median).ToString("0.0", CultureInfo.InvariantCulture)]);
                 Console.WriteLine(string.Join(" | ", fps[^1]));
             }

@@ -40,7 +40,7 @@ var report = new Report(mode, command);
 if (quick) report.Line("**Provisional: a `--quick` run (small sizes, few repeats), for development only.**").Line();
 var clock = System.Diagnostics.Stopwatch.StartNew();
 // What 'analyze' gives the model (the analyzer asks for it per run too; latency and profile call the model directly).
-using var modelThreads = TorchThreads.Use(EmotionNet.Inference.Analysis.AnalyzerOptions.Default.EffectiveModelThreads);
+using var modelThreads = TorchThreads.Use(EmotionNet.Inference.Analysis.AnalyzerOptions.SuggestedModelThreads);
 
 switch (mode)
 {

@@ -44,8 +44,8 @@ internal static class TemporalBench
 
         // The per-frame CNN runs once per clip set (the moving average is applied to its output below with
         // EmotionRecognizer's formula); the temporal model streams through EmotionRecognizer in LSTM mode.
-        var cnnConstant = Stream(new EmotionRecognizer(cnn, new RecognizerOptions(Smoothing: 0, UncertainBelow: 0, Temporal: TemporalMode.MovingAverage)), constant);
-        var cnnChanging = Stream(new EmotionRecognizer(cnn, new RecognizerOptions(Smoothing: 0, UncertainBelow: 0, Temporal: TemporalMode.MovingAverage)), changing);
+        var cnnConstant = Stream(new EmotionRecognizer(cnn, new RecognizerOptions { Smoothing = 0, UncertainBelow = 0, Temporal = TemporalMode.MovingAverage }), constant);
+        var cnnChanging = Stream(new EmotionRecognizer(cnn, new RecognizerOptions { Smoothing = 0, UncertainBelow = 0, Temporal = TemporalMode.MovingAverage }), changing);
         var rows = new List<string[]>();
         var points = new List<(string Name, double Lag, double Switches)>();
         foreach (var s in Strengths)
@@ -56,8 +56,8 @@ internal static class TemporalBench
             points.Add((name, r.MedianLag, r.SwitchesPerMinute));
         }
         var mean = ClipMeanAccuracy(cnnConstant, constant);
-        var lstmConstant = Stream(new EmotionRecognizer(lstm, new RecognizerOptions(UncertainBelow: 0, Temporal: TemporalMode.Lstm)), constant);
-        var lstmChanging = Stream(new EmotionRecognizer(lstm, new RecognizerOptions(UncertainBelow: 0, Temporal: TemporalMode.Lstm)), changing);
+        var lstmConstant = Stream(new EmotionRecognizer(lstm, new RecognizerOptions { UncertainBelow = 0, Temporal = TemporalMode.Lstm }), constant);
+        var lstmChanging = Stream(new EmotionRecognizer(lstm, new RecognizerOptions { UncertainBelow = 0, Temporal = TemporalMode.Lstm }), changing);
         var t = Measure(Smooth(lstmConstant, 0), constant, Smooth(lstmChanging, 0), changing);
         rows.Add(t.Row("temporal LSTM (streaming state)"));
         points.Add(("temporal LSTM", t.MedianLag, t.SwitchesPerMinute));

@@ -5,6 +5,7 @@ using EmotionNet.Torch.Models;
 using EmotionNet.Training.Data;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Options;
 using static TorchSharp.torch;
 
@@ -64,7 +65,7 @@ internal static class GrowthBenchmark
         random.manual_seed(run.Seed);
         using var model = new EmotionNetModel(new ModelConfig());
         model.train();
-        var optimizer = TrainingStep.CreateOptimizer(model, run);
+        var optimizer = Optimizers.Create(model, run);
         using var mixed = new MixedPrecisionModel(model, CPU);
         var step = new TrainingStep(model, mixed, optimizer, run, null);
         var sw = Stopwatch.StartNew();

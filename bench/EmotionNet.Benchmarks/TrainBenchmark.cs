@@ -4,6 +4,7 @@ using EmotionNet.Core.Models;
 using EmotionNet.Torch.Models;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.MixedPrecision;
+using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Options;
 using static TorchSharp.torch;
 
@@ -174,7 +175,7 @@ internal static class TrainBenchmark
             model = new EmotionNetModel(config, channelsLast: variant != Nchw);
             model.train();
             var run = new TrainingOptions { Precision = precision, SequenceLength = t, BatchSize = BatchSize };
-            var optimizer = TrainingStep.CreateOptimizer(model, run);
+            var optimizer = Optimizers.Create(model, run);
             mixed = precision == Precision.Bf16 ? new MixedPrecisionModel(model, CPU) : null;
             Step = new TrainingStep(model, mixed, optimizer, run, null);
             Inputs = randn([BatchSize, t, 1, FaceImage.Side, FaceImage.Side]);

@@ -3,9 +3,10 @@ using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Console;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Core;
-using EmotionNet.Core.Checkpoints;
 using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Torch.Runtime;
+using EmotionNet.Training.Engine;
 using Spectre.Console;
 
 namespace EmotionNet.Cli;
@@ -95,18 +96,25 @@ internal static class CliApp
         catch (OptionsException e)
         {
             // An option out of range is a bad command line when a flag set it.
-            Output.Error(FlagVocabulary.Rewrite(e.Message));
-            return FlagVocabulary.FlagFor(e.Option) is null ? Failure : UsageError;
+            var flagged = FlagVocabulary.Describe(e);
+            Output.Error(flagged ?? e.Message);
+            return flagged is null ? Failure : UsageError;
         }
-        catch (CheckpointException e)
+        catch (DeviceUnavailableException e) when (e.Requested == DeviceKind.Cuda)
         {
-            // About a file's content (its ModelConfig, its tensors): no flag set it, so nothing to rewrite.
-            Output.Error(e.Message);
+            Output.Error(Devices.CudaUnavailable + "Use --device cpu (or auto), or build with -p:TorchBackend=cuda-linux / cuda-windows on a machine with an NVIDIA GPU.");
+            return Failure;
+        }
+        catch (NothingToResumeException e)
+        {
+            Output.Error($"Cannot resume: '{e.LastCheckpoint}' does not exist. Start without --resume, or point --out at the folder of the interrupted run.");
             return Failure;
         }
         catch (EmotionNetException e)
         {
-            Output.Error(FlagVocabulary.Rewrite(e.Message));
+            // A file's content (a CheckpointException, whose training options may be out of range too) concerns no
+            // option; an error about a value a flag gave (a teacher that does not fit) names the flag.
+            Output.Error(FlagVocabulary.Describe(e) ?? e.Message);
             return Failure;
         }
 #pragma warning disable CA1031 // The last line of defence: a bug still gets one line, not a stack trace.

@@ -11,4 +11,11 @@ public class EmotionNetException : Exception
 
     /// <summary>Creates the exception with a user-facing message and the underlying cause.</summary>
     public EmotionNetException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>
+    /// The option whose value the error is about, as <c>Record.Field</c> (e.g. <c>TrainingOptions.Teachers</c>
+    /// when a teacher checkpoint does not fit the run), or null when it concerns no option. A front end
+    /// names its own setting for it (a flag, a configuration key) from this, never from the message.
+    /// </summary>
+    public string? Option { get; init; }
 }

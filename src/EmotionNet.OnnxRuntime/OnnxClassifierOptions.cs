@@ -11,7 +11,7 @@ public sealed record OnnxClassifierOptions
     /// </summary>
     public int Threads { get; init; }
 
-    /// <summary>Checks every field; throws <see cref="OptionsException"/> naming the bad one.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public OnnxClassifierOptions Validate()
     {
         var check = new OptionCheck(nameof(OnnxClassifierOptions));

@@ -35,10 +35,12 @@ internal sealed record OnnxModelDescription(ClassSet Classes, int SequenceLength
         if (input != OnnxMetadataKeys.InputKindRawGrey)
             throw new OnnxModelException($"'{source}': input kind '{input}' is unknown to this EmotionNet (expected '{OnnxMetadataKeys.InputKindRawGrey}').");
         var sequenceLength = Int(Require(OnnxMetadataKeys.SequenceLength), OnnxMetadataKeys.SequenceLength, source, 1, 4096);
-        var normalization = new InputNormalization(
-            Float(Require(OnnxMetadataKeys.NormalizationMean), OnnxMetadataKeys.NormalizationMean, source),
-            Float(Require(OnnxMetadataKeys.NormalizationStd), OnnxMetadataKeys.NormalizationStd, source),
-            metadata.TryGetValue(OnnxMetadataKeys.NormalizationStretch, out var stretch) && Bool(stretch, OnnxMetadataKeys.NormalizationStretch, source));
+        var normalization = new InputNormalization
+        {
+            Mean = Float(Require(OnnxMetadataKeys.NormalizationMean), OnnxMetadataKeys.NormalizationMean, source),
+            Std = Float(Require(OnnxMetadataKeys.NormalizationStd), OnnxMetadataKeys.NormalizationStd, source),
+            StretchContrast = metadata.TryGetValue(OnnxMetadataKeys.NormalizationStretch, out var stretch) && Bool(stretch, OnnxMetadataKeys.NormalizationStretch, source),
+        };
         if (!(normalization.Std > 0))
             throw new OnnxModelException($"'{source}': metadata '{OnnxMetadataKeys.NormalizationStd}' must be positive, got {normalization.Std}.");
 

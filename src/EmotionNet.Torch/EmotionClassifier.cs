@@ -111,7 +111,10 @@ public sealed class EmotionClassifier : IRecurrentEmotionClassifier, IDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>libtorch's thread count is process-wide: every model in the process shares it while the scope lasts.</remarks>
+    /// <remarks>
+    /// libtorch's thread count is process-wide: every model in the process shares it while the scope lasts
+    /// (<see cref="TorchThreads.Use"/>; overlapping scopes restore it correctly). Nothing calls this unless its caller asked for a count.
+    /// </remarks>
     public IDisposable UseThreads(int threads) => TorchThreads.Use(threads);
 
     /// <inheritdoc />

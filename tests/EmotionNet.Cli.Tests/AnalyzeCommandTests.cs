@@ -149,7 +149,7 @@ public class AnalyzeCommandTests
     [InlineData("--smoothing", "-0.5", "--smoothing must be in [0, 1) (got -0.5).")]
     [InlineData("--uncertain-below", "1.5", "--uncertain-below must be in [0, 1] (got 1.5).")]
     [InlineData("--max-frames", "0", "--max-frames must be at least 1 (got 0).")]
-    [InlineData("--model-threads", "-1", "--model-threads must be 0 (automatic) or more (got -1).")]
+    [InlineData("--model-threads", "-1", "--model-threads must be 0 (the classifier's own) or more (got -1).")]
     [InlineData("--segment-gap", "-1", "--segment-gap must be 0 or more seconds (got -1).")]
     [InlineData("--max-pixels", "0", "--max-pixels must be at least 1 (got 0).")]
     [InlineData("--out", " ", "--out must name a folder.")]
@@ -216,7 +216,7 @@ public class AnalyzeCommandTests
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
         Assert.Null(ParseSettings(folder.File("face.png"), "--out", "o").Model.StretchContrast);
-        Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
+        Assert.Equal(new OutputOptions { Directory = "o", Annotate = true, Plots = EmotionNet.Plotting.AnalysisPlots.Instance }, settings.Output);
     }
 
     [Fact]
@@ -300,7 +300,7 @@ public class AnalyzeCommandTests
         Assert.Contains("photo", text, StringComparison.Ordinal);
         Assert.Contains("a.png", text, StringComparison.Ordinal);
         Assert.Contains("b.png", text, StringComparison.Ordinal);
-        // The library's reason names AnalyzerOptions.MaxImagePixels; a command-line user is told the flag.
+        // The skipped file carries AnalyzerOptions.MaxImagePixels as data; a command-line user is told the flag.
         Assert.Contains("(--max-pixels)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AnalyzerOptions", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.File("out"), OutputOptions.FacesPng)));

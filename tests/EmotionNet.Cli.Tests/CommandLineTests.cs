@@ -47,6 +47,7 @@ public class CommandLineTests
         var output = await CaptureAsync(["train", "--device", "cuda", "--epochs", "1"]);
         Assert.Equal(CliApp.Failure, output.ExitCode);
         Assert.Contains("CUDA is not available", output.Text);
+        Assert.Contains("--device cpu", output.Text);
         Assert.DoesNotContain("   at ", output.Text);
     }
 

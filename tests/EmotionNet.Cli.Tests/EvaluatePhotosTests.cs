@@ -140,7 +140,7 @@ public sealed class EvaluatePhotosTests : IDisposable
 
         Assert.True(exit == 0, text);
         Assert.Contains("Input normalization: each face stretched to 0-255, then (x / 255 - 0.5) / 0.25 (as --stretch-contrast asks).", text);
-        Assert.Equal(new InputNormalization(StretchContrast: true), metrics!.Normalization);
+        Assert.Equal(new InputNormalization { StretchContrast = true }, metrics!.Normalization);
         Assert.True(metrics.NormalizationOverridden);
 
         // analyze loads its model through the same override.

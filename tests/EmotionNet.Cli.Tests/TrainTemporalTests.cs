@@ -26,7 +26,7 @@ public sealed class TrainTemporalTests : IDisposable
         var (again, more) = await EmotionNet.TestSupport.Cli.CliCapture.RunAsync([.. args[..2], "2", .. args[3..], "--resume"]);
         Assert.True(again == 0, more);
         Assert.Equal(2, Checkpoint.Load(Path.Combine(output, "last.ckpt")).Metadata.Temporal!.Epochs);
-        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "temporal-epochs.csv")).Length);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "epochs.csv")).Length);
     }
 
     [Theory]

@@ -110,7 +110,7 @@ public class AnalysisEndToEndTests
             i < 20 ? [("face2.png", new FaceBox(200 + i * 3, 120, 160, 160))] : []);
         var output = Path.Combine(folder.Path, "out");
 
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(video), EveryFrame, new OutputOptions(output, Annotate: true, Plots: AnalysisPlots.Instance));
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(video), EveryFrame, new OutputOptions { Directory = output, Annotate = true, Plots = AnalysisPlots.Instance });
 
         Assert.Equal(30, report.Summary.FramesProcessed);
         Assert.Equal(20, report.Summary.FramesWithFaces);
@@ -169,7 +169,7 @@ public class AnalysisEndToEndTests
         var output = Path.Combine(folder.Path, "out");
 
         // Shots of one scene: a sequence, so the two faces keep their ids across the images.
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { Sequence = true }, new OutputOptions(output, Annotate: true, Plots: AnalysisPlots.Instance));
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { Sequence = true }, new OutputOptions { Directory = output, Annotate = true, Plots = AnalysisPlots.Instance });
 
         Assert.Equal(4, report.Summary.FramesProcessed);
         Assert.Equal([1, 2], report.Summary.Faces.Select(f => f.FaceId));
@@ -212,7 +212,7 @@ public class AnalysisEndToEndTests
         var progress = new CancelAfter(cancel, frames: 5);
         var output = Path.Combine(folder.Path, "out");
 
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions(output, Plots: AnalysisPlots.Instance), progress, cancel.Token);
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(video), AnalyzerOptions.Default, new OutputOptions { Directory = output, Plots = AnalysisPlots.Instance }, progress, cancel.Token);
 
         Assert.True(report.Cancelled);
         Assert.InRange(report.Summary.FramesProcessed, 5, 6);
@@ -232,7 +232,7 @@ public class AnalysisEndToEndTests
         }
         var output = Path.Combine(folder.Path, "out");
 
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), AnalyzerOptions.Default, new OutputOptions(output, Plots: AnalysisPlots.Instance));
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), AnalyzerOptions.Default, new OutputOptions { Directory = output, Plots = AnalysisPlots.Instance });
 
         Assert.Equal(3, report.Summary.FramesWithoutFaces);
         Assert.Null(report.Summary.Dominant);
@@ -276,7 +276,7 @@ public class AnalysisEndToEndTests
         File.Copy(SyntheticScene.AssetPath("face1.png"), Path.Combine(images, "face1.png"));
         var output = Path.Combine(folder.Path, "out");
 
-        await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { FacesCropped = true }, new OutputOptions(output, Annotate: true, Plots: AnalysisPlots.Instance));
+        await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { FacesCropped = true }, new OutputOptions { Directory = output, Annotate = true, Plots = AnalysisPlots.Instance });
 
         using var png = Cv2.ImRead(Path.Combine(output, OutputOptions.AnnotatedImages, "face1.png"));
         Assert.Equal(48 * 7, png.Width); // 48 px enlarged by the smallest whole factor reaching 320 px

@@ -23,7 +23,7 @@ public class DetectorInputTests
         using var frame = new Mat(height, width, MatType.CV_8UC3, Scalar.All(120));
         foreach (var kind in new[] { FaceDetectorKind.YuNet, FaceDetectorKind.Haar })
         {
-            using var detector = FaceDetectors.Create(new DetectorOptions(Kind: kind));
+            using var detector = FaceDetectors.Create(new DetectorOptions { Kind = kind });
             Assert.Empty(detector.DetectFaces(frame));
         }
     }
@@ -102,7 +102,7 @@ public class DetectorInputTests
     {
         using var folder = new TempFolder();
         var path = folder.File("nowhere.onnx");
-        var e = Assert.Throws<EmotionNetException>(() => FaceDetectors.Create(new DetectorOptions(ModelPath: path)));
+        var e = Assert.Throws<EmotionNetException>(() => FaceDetectors.Create(new DetectorOptions { ModelPath = path }));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public class DetectorInputTests
             _ => good[..(good.Length / 2)],
         });
 
-        var e = Assert.Throws<EmotionNetException>(() => new YuNetFaceDetector(new DetectorOptions(ModelPath: path)));
+        var e = Assert.Throws<EmotionNetException>(() => new YuNetFaceDetector(new DetectorOptions { ModelPath = path }));
 
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public class DetectorInputTests
         using var face = SyntheticScene.LoadFace("face1.png");
         var box = new FaceBox(220, 140, 160, 160);
         using var frame = SyntheticScene.Compose(640, 480, [(face, box)]);
-        using var detector = new YuNetFaceDetector(new DetectorOptions(ModelPath: path));
+        using var detector = new YuNetFaceDetector(new DetectorOptions { ModelPath = path });
         Assert.True(Assert.Single(detector.Detect(frame)).IntersectionOverUnion(box) > 0.5);
     }
 

@@ -22,7 +22,7 @@ public class EmotionRecognizerTests
     public void A_new_face_clip_is_padded_with_its_first_frame_and_then_slides()
     {
         var fake = new FakeClassifier(sequenceLength: 3);
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions(Smoothing: 0));
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0 });
 
         recognizer.Recognize([new FaceInput(1, Face(10))]);
         recognizer.Recognize([new FaceInput(1, Face(20))]);
@@ -55,7 +55,7 @@ public class EmotionRecognizerTests
     public void Smoothing_is_an_exponential_moving_average_per_face()
     {
         var fake = new FakeClassifier(sequenceLength: 1) { Next = call => call == 0 ? OneHot(3, 1f) : OneHot(4, 1f) };
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions(Smoothing: 0.6, UncertainBelow: 0));
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0.6, UncertainBelow = 0 });
 
         var first = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
         var second = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
@@ -74,7 +74,7 @@ public class EmotionRecognizerTests
     public void Smoothing_zero_returns_the_raw_probabilities()
     {
         var fake = new FakeClassifier(sequenceLength: 1) { Next = call => call == 0 ? OneHot(3, 1f) : OneHot(4, 1f) };
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions(Smoothing: 0));
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0 });
         recognizer.Recognize([new FaceInput(1, Face(1))]);
         var second = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
         Assert.Equal(1f, second.Probabilities[4], 5);
@@ -85,7 +85,7 @@ public class EmotionRecognizerTests
     public void A_top_probability_below_the_threshold_is_flagged_uncertain()
     {
         var fake = new FakeClassifier(sequenceLength: 1) { Next = call => call == 0 ? OneHot(3, 0.35f) : OneHot(3, 0.9f) };
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions(Smoothing: 0, UncertainBelow: 0.4));
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0, UncertainBelow = 0.4 });
 
         var unsure = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
         var sure = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
@@ -99,7 +99,7 @@ public class EmotionRecognizerTests
     public void Faces_are_smoothed_independently_and_forgotten_when_their_track_ends()
     {
         var fake = new FakeClassifier(sequenceLength: 2);
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions(Smoothing: 0.5));
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0.5 });
         recognizer.Recognize([new FaceInput(1, Face(0)), new FaceInput(2, Face(255))]);
         recognizer.Retain([2]);
         recognizer.Recognize([new FaceInput(1, Face(255))]);
@@ -113,7 +113,7 @@ public class EmotionRecognizerTests
     [InlineData(-0.1)]
     public void Smoothing_outside_zero_to_one_is_rejected(double smoothing)
     {
-        var e = Assert.Throws<OptionsException>(() => new EmotionRecognizer(new FakeClassifier(), new RecognizerOptions(Smoothing: smoothing)));
+        var e = Assert.Throws<OptionsException>(() => new EmotionRecognizer(new FakeClassifier(), new RecognizerOptions { Smoothing = smoothing }));
         Assert.Contains("Smoothing", e.Message, StringComparison.Ordinal);
     }
 }

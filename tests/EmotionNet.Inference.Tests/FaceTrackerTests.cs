@@ -27,7 +27,7 @@ public class FaceTrackerTests
     [Fact]
     public void A_track_survives_max_missed_frames_and_then_ends()
     {
-        var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 3, KeepLostFrames: 0));
+        var tracker = new FaceTracker(new TrackerOptions { MaxMissedFrames = 3, KeepLostFrames = 0 });
         var box = new FaceBox(50, 50, 100, 100);
         tracker.Update([box]);
         for (var i = 0; i < 3; i++) tracker.Update([]);
@@ -42,7 +42,7 @@ public class FaceTrackerTests
     [Fact]
     public void New_ids_increase_monotonically_and_are_never_reused()
     {
-        var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 0));
+        var tracker = new FaceTracker(new TrackerOptions { MaxMissedFrames = 0 });
         var seen = new List<int>();
         for (var i = 0; i < 5; i++)
         {
@@ -55,7 +55,7 @@ public class FaceTrackerTests
     [Fact]
     public void A_jump_below_the_iou_threshold_starts_a_new_track()
     {
-        var tracker = new FaceTracker(new TrackerOptions(IouThreshold: 0.3));
+        var tracker = new FaceTracker(new TrackerOptions { IouThreshold = 0.3 });
         tracker.Update([new FaceBox(0, 0, 100, 100)]);
         var moved = tracker.Update([new FaceBox(70, 0, 100, 100)]); // IoU 30/170 = 0.18
         Assert.Equal(2, Assert.Single(moved).TrackId);
@@ -129,7 +129,7 @@ public class FaceTrackerMotionAndReidTests
     [Fact]
     public void A_face_back_after_missed_frames_gets_its_id_again_by_appearance()
     {
-        var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 2));
+        var tracker = new FaceTracker(new TrackerOptions { MaxMissedFrames = 2 });
         var face = Look(1);
         tracker.Update([new FaceBox(100, 100, 100, 100)], [face]);
         for (var i = 0; i < 20; i++) tracker.Update([], []); // lost after 2, kept for re-identification
@@ -144,7 +144,7 @@ public class FaceTrackerMotionAndReidTests
     public void The_reidentification_gate_widens_with_the_time_a_face_was_gone()
     {
         var face = Look(1);
-        var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 15, ReidMaxDistance: 3));
+        var tracker = new FaceTracker(new TrackerOptions { MaxMissedFrames = 15, ReidMaxDistance = 3 });
         tracker.Update([new FaceBox(0, 0, 100, 100)], [face]);
         for (var i = 0; i < 45; i++) tracker.Update([], []); // gate: 3 widths x (1 + 45/15) = 1200 px
         Assert.Equal(1, Assert.Single(tracker.Update([new FaceBox(600, 0, 100, 100)], [face])).TrackId);
@@ -153,7 +153,7 @@ public class FaceTrackerMotionAndReidTests
     [Fact]
     public void Someone_else_in_the_same_place_gets_a_new_id()
     {
-        var tracker = new FaceTracker(new TrackerOptions(MaxMissedFrames: 2));
+        var tracker = new FaceTracker(new TrackerOptions { MaxMissedFrames = 2 });
         tracker.Update([new FaceBox(100, 100, 100, 100)], [Look(1)]);
         for (var i = 0; i < 5; i++) tracker.Update([], []);
         Assert.Equal(2, Assert.Single(tracker.Update([new FaceBox(100, 100, 100, 100)], [Look(2)])).TrackId);
@@ -164,12 +164,12 @@ public class FaceTrackerMotionAndReidTests
     {
         var face = Look(1);
         // Missed for one frame: the gate is 3 widths (plus 1/15 of that), and 600 px is farther.
-        var far = new FaceTracker(new TrackerOptions(ReidMaxDistance: 3));
+        var far = new FaceTracker(new TrackerOptions { ReidMaxDistance = 3 });
         far.Update([new FaceBox(0, 0, 100, 100)], [face]);
         far.Update([], []);
         Assert.Equal(2, Assert.Single(far.Update([new FaceBox(600, 0, 100, 100)], [face])).TrackId);
 
-        var late = new FaceTracker(new TrackerOptions(MaxMissedFrames: 2, KeepLostFrames: 10));
+        var late = new FaceTracker(new TrackerOptions { MaxMissedFrames = 2, KeepLostFrames = 10 });
         late.Update([new FaceBox(0, 0, 100, 100)], [face]);
         for (var i = 0; i < 13; i++) late.Update([], []);
         Assert.Empty(late.LiveTrackIds);

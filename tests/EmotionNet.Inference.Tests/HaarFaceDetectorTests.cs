@@ -31,7 +31,7 @@ public class HaarFaceDetectorTests
         using var frame = SyntheticScene.Compose(800, 600, [(face, box)]);
         foreach (var scale in new[] { 1.0, 0.5, 0.4 })
         {
-            using var detector = new HaarFaceDetector(new DetectorOptions(DetectionScale: scale));
+            using var detector = new HaarFaceDetector(new DetectorOptions { DetectionScale = scale });
             var hit = Assert.Single(detector.Detect(frame));
             Assert.True(hit.IntersectionOverUnion(box) > 0.4, $"scale {scale}: {hit} vs {box}");
         }
@@ -65,7 +65,7 @@ public class HaarFaceDetectorTests
     [Fact]
     public void Out_of_range_options_are_rejected_naming_the_field()
     {
-        var e = Assert.Throws<OptionsException>(() => new HaarFaceDetector(new DetectorOptions(DetectionScale: 0)));
+        var e = Assert.Throws<OptionsException>(() => new HaarFaceDetector(new DetectorOptions { DetectionScale = 0 }));
         Assert.Contains("DetectionScale", e.Message, StringComparison.Ordinal);
     }
 }

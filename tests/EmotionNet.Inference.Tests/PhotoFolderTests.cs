@@ -110,7 +110,7 @@ public class PhotoFolderTests
         var output = Path.Combine(temp.Path, "out");
 
         var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), AnalyzerOptions.Default,
-            new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance));
+            new OutputOptions { Directory = output, Plots = EmotionNet.Plotting.AnalysisPlots.Instance });
 
         Assert.False(report.Summary.Timed);
         Assert.Equal(["a.png", "b.png"], report.Summary.Faces.Select(f => f.Source));
@@ -141,7 +141,7 @@ public class PhotoFolderTests
         var output = Path.Combine(temp.Path, "out");
 
         var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), new AnalyzerOptions { Sequence = true },
-            new OutputOptions(output, Plots: EmotionNet.Plotting.AnalysisPlots.Instance));
+            new OutputOptions { Directory = output, Plots = EmotionNet.Plotting.AnalysisPlots.Instance });
 
         Assert.True(report.Summary.Timed);
         Assert.Null(Assert.Single(report.Summary.Faces).Source);

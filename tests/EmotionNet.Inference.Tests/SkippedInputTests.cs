@@ -77,7 +77,7 @@ public class SkippedInputTests
         await File.WriteAllTextAsync(Path.Combine(dir, "notes.txt"), "not an image");
         var output = Path.Combine(temp.Path, "out");
 
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), AnalyzerOptions.Default, new OutputOptions(output, Plots: AnalysisPlots.Instance));
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(dir), AnalyzerOptions.Default, new OutputOptions { Directory = output, Plots = AnalysisPlots.Instance });
 
         Assert.Equal(1, report.Summary.FramesProcessed);
         Assert.Equal(1, report.Summary.FramesWithFaces);
@@ -114,7 +114,7 @@ public class SkippedInputTests
         var reason = Assert.Single(skipped).Reason;
         Assert.Contains(bomb, reason, StringComparison.Ordinal);
         Assert.Contains("30000x30000", reason, StringComparison.Ordinal);
-        Assert.Contains("MaxImagePixels", reason, StringComparison.Ordinal);
+        Assert.Equal("AnalyzerOptions.MaxImagePixels", skipped[0].Option);
         // A decode would need 2.7 GB for the pixels alone; the managed side allocated far less than one frame's worth.
         Assert.True(GC.GetTotalAllocatedBytes(precise: false) - before < 200_000_000);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -140,6 +140,7 @@ public class SkippedInputTests
         WriteFace(image);
         var e = await Assert.ThrowsAsync<EmotionNetException>(() => new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(image, new AnalyzerOptions { MaxImagePixels = 640 * 480 - 1 }));
         Assert.Contains("640x480", e.Message, StringComparison.Ordinal);
+        Assert.Equal("AnalyzerOptions.MaxImagePixels", e.Option);
         var ok = await new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(image, new AnalyzerOptions { MaxImagePixels = 640 * 480 });
         Assert.Single(ok.Faces);
     }
@@ -156,6 +157,7 @@ public class SkippedInputTests
         });
         Assert.Contains(video, e.Message, StringComparison.Ordinal);
         Assert.Contains("320x240", e.Message, StringComparison.Ordinal);
+        Assert.Equal("AnalyzerOptions.MaxImagePixels", e.Option);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public class StreamingRecognitionTests
             Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "fer7", Normalization = InputNormalization.Default, SequenceLength = T }).Save(checkpoint);
         using var real = EmotionClassifier.Load(checkpoint, DeviceKind.Cpu);
         var counting = new CountingClassifier(real);
-        var recognizer = new EmotionRecognizer(counting, new RecognizerOptions(Smoothing: 0));
+        var recognizer = new EmotionRecognizer(counting, new RecognizerOptions { Smoothing = 0 });
         var rng = new Random(5);
         var seen = new Dictionary<int, List<byte[]>> { [1] = [], [2] = [] };
 
@@ -62,7 +62,7 @@ public class StreamingRecognitionTests
     public void A_streaming_classifier_gets_one_encoder_call_per_frame_and_windows_oldest_first()
     {
         var fake = new FakeStreamingClassifier(sequenceLength: 3);
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions(Smoothing: 0));
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0 });
 
         recognizer.Recognize([new FaceInput(1, Face(10))]);
         recognizer.Recognize([new FaceInput(1, Face(20)), new FaceInput(2, Face(70))]);

@@ -54,7 +54,7 @@ public class TemporalRecognitionTests
     {
         using var folder = new TempFolder();
         using var classifier = Classifier(folder, temporal: true);
-        var recognizer = new EmotionRecognizer(classifier, new RecognizerOptions(Smoothing: 0.9, UncertainBelow: 0));
+        var recognizer = new EmotionRecognizer(classifier, new RecognizerOptions { Smoothing = 0.9, UncertainBelow = 0 });
         Assert.Equal(TemporalMode.Lstm, recognizer.Temporal);
         var rng = new Random(3);
         var seen = new Dictionary<int, List<byte[]>> { [1] = [], [2] = [] };
@@ -97,14 +97,15 @@ public class TemporalRecognitionTests
         using var streaming = Classifier(folder, temporal: true);
         Assert.Equal(TemporalMode.MovingAverage, new EmotionRecognizer(plain).Temporal);
         Assert.Equal(TemporalMode.Lstm, new EmotionRecognizer(streaming).Temporal);
-        Assert.Equal(TemporalMode.MovingAverage, new EmotionRecognizer(streaming, new RecognizerOptions(Temporal: TemporalMode.MovingAverage)).Temporal);
-        Assert.Equal(TemporalMode.Lstm, new EmotionRecognizer(plain, new RecognizerOptions(Temporal: TemporalMode.Lstm)).Temporal);
+        Assert.Equal(TemporalMode.MovingAverage, new EmotionRecognizer(streaming, new RecognizerOptions { Temporal = TemporalMode.MovingAverage }).Temporal);
+        Assert.Equal(TemporalMode.Lstm, new EmotionRecognizer(plain, new RecognizerOptions { Temporal = TemporalMode.Lstm }).Temporal);
     }
 
     [Fact]
     public void Lstm_mode_on_a_classifier_without_state_is_a_clear_error()
     {
-        var e = Assert.Throws<EmotionNetException>(() => new EmotionRecognizer(new FakeClassifier(1), new RecognizerOptions(Temporal: TemporalMode.Lstm)));
-        Assert.Contains("RecognizerOptions.Temporal", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<EmotionNetException>(() => new EmotionRecognizer(new FakeClassifier(1), new RecognizerOptions { Temporal = TemporalMode.Lstm }));
+        Assert.Equal("RecognizerOptions.Temporal", e.Option);
+        Assert.Contains("LSTM", e.Message, StringComparison.Ordinal);
     }
 }

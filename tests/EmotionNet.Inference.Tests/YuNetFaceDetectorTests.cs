@@ -55,7 +55,7 @@ public class YuNetFaceDetectorTests
         using var face = SyntheticScene.LoadFace("face1.png");
         var box = new FaceBox(300, 200, 36, 36);
         using var frame = SyntheticScene.Compose(640, 480, [(face, box)]);
-        using var detector = new YuNetFaceDetector(new DetectorOptions(WorkingSize: 640));
+        using var detector = new YuNetFaceDetector(new DetectorOptions { WorkingSize = 640 });
 
         var hit = Assert.Single(detector.Detect(frame));
         Assert.True(hit.IntersectionOverUnion(box) > 0.4, $"{hit} vs {box}");
@@ -75,7 +75,7 @@ public class YuNetFaceDetectorTests
         using var face = SyntheticScene.LoadFace("face1.png");
         var box = new FaceBox(220, 140, 160, 160);
         using var frame = SyntheticScene.Compose(640, 480, [(face, box)]);
-        using var detector = FaceDetectors.Create(new DetectorOptions(Kind: FaceDetectorKind.Haar));
+        using var detector = FaceDetectors.Create(new DetectorOptions { Kind = FaceDetectorKind.Haar });
 
         Assert.IsType<HaarFaceDetector>(detector);
         var hit = Assert.Single(detector.DetectFaces(frame));
@@ -90,7 +90,7 @@ public class YuNetFaceDetectorTests
     [InlineData(0.6f, 0.3f, 16, "WorkingSize")]
     public void Out_of_range_options_are_rejected_naming_the_field(float score, float nms, int working, string field)
     {
-        var e = Assert.Throws<OptionsException>(() => new YuNetFaceDetector(new DetectorOptions(ScoreThreshold: score, NmsThreshold: nms, WorkingSize: working)));
+        var e = Assert.Throws<OptionsException>(() => new YuNetFaceDetector(new DetectorOptions { ScoreThreshold = score, NmsThreshold = nms, WorkingSize = working }));
         Assert.Contains(field, e.Message, StringComparison.Ordinal);
     }
 
@@ -102,7 +102,7 @@ public class YuNetFaceDetectorTests
         using var frame = SyntheticScene.Compose(1920, 1080, [(face, box)]);
         foreach (var working in new[] { 320, 960, 1920 })
         {
-            using var detector = new YuNetFaceDetector(new DetectorOptions(WorkingSize: working));
+            using var detector = new YuNetFaceDetector(new DetectorOptions { WorkingSize = working });
             var hit = Assert.Single(detector.DetectFaces(frame));
             Assert.True(hit.Box.IntersectionOverUnion(box) > 0.5, $"working {working}: {hit.Box} vs {box}");
             Assert.InRange(hit.Landmarks!.Nose.X, box.X, box.Right);

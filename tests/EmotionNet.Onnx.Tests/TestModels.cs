@@ -34,7 +34,7 @@ internal static class TestModels
         {
             Model = config,
             ClassSet = config.NumClasses == 6 ? ClassSet.Seed6.Name : ClassSet.Fer7.Name,
-            Normalization = new InputNormalization(0.48f, 0.27f, stretchContrast),
+            Normalization = new InputNormalization { Mean = 0.48f, Std = 0.27f, StretchContrast = stretchContrast },
             SequenceLength = sequenceLength,
         };
         return Checkpoint.Capture(model, metadata);

@@ -10,7 +10,8 @@ public class DevicesTests
     [Fact]
     public void Cuda_without_cuda_fails_with_a_clear_message()
     {
-        var e = Assert.Throws<EmotionNetException>(() => Devices.Resolve(DeviceKind.Cuda, () => false));
+        var e = Assert.Throws<DeviceUnavailableException>(() => Devices.Resolve(DeviceKind.Cuda, () => false));
+        Assert.Equal(DeviceKind.Cuda, e.Requested);
         Assert.Contains("CUDA is not available", e.Message);
         Assert.Contains("DeviceKind.Cpu", e.Message);
         Assert.DoesNotContain("--", e.Message);   // a library speaks of options; the CLI maps them to flags
@@ -28,6 +29,6 @@ public class DevicesTests
     {
         // The CPU libtorch has no CUDA, so the real check must say so rather than crash.
         Skip.If(torch.cuda.is_available(), "CUDA is available here: a build and machine without it is what this checks");
-        Assert.Throws<EmotionNetException>(() => Devices.Resolve(DeviceKind.Cuda));
+        Assert.Throws<DeviceUnavailableException>(() => Devices.Resolve(DeviceKind.Cuda));
     }
 }

@@ -10,6 +10,7 @@ using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Augmentation.Temporal;
+using EmotionNet.Training.Engine;
 using EmotionNet.Training.Temporal;
 using static TorchSharp.torch;
 
@@ -26,6 +27,7 @@ public class TemporalTrainerTests
         BatchSize = 16,
         LearningRate = 3e-3,
         ValidationClips = 20,
+        Device = DeviceKind.Cpu,
     };
 
     private static Checkpoint Initial(int seed = 4)
@@ -41,13 +43,16 @@ public class TemporalTrainerTests
     {
         using var folder = new TempFolder();
         var data = SyntheticFaces.Splits(48, 14, 14);
-        var result = new TemporalTrainer(Fast).Fit(Initial(), data, folder.Path, DeviceKind.Cpu);
+        var result = new TemporalTrainer(Fast).Fit(Initial(), data, folder.Path);
 
-        Assert.Equal(3, result.History.Count);
+        Assert.Equal(3, result.Epochs.Count);
         Assert.True(File.Exists(result.BestCheckpoint) && File.Exists(result.LastCheckpoint));
-        Assert.Equal(4, File.ReadAllLines(Path.Combine(folder.Path, TemporalTrainer.EpochLog)).Length);
-        Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss, $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
-        Assert.All(result.History, e => Assert.InRange(e.ValidationAccuracy, 0, 1));
+        var log = File.ReadAllLines(new RunFiles(folder.Path).EpochLog);
+        Assert.Equal(4, log.Length);
+        Assert.EndsWith("," + TemporalTrainer.CorruptedFrameAccuracy, log[0], StringComparison.Ordinal);
+        Assert.True(result.Epochs[^1].TrainLoss < result.Epochs[0].TrainLoss, $"loss {result.Epochs[0].TrainLoss} -> {result.Epochs[^1].TrainLoss}");
+        Assert.All(result.Epochs, e => Assert.InRange(e.ValidationAccuracy, 0, 1));
+        Assert.All(result.Epochs, e => Assert.True(double.IsFinite(e.ValidationLoss) && double.IsFinite(e.ValidationMacroF1) && e.LearningRate >= 0));
 
         var best = Checkpoint.Load(result.BestCheckpoint);
         Assert.Equal(12, best.Metadata.Temporal!.ClipLength);
@@ -62,7 +67,7 @@ public class TemporalTrainerTests
     {
         using var folder = new TempFolder();
         var initial = Initial();
-        var result = new TemporalTrainer(Fast with { Epochs = 1 }).Fit(initial, SyntheticFaces.Splits(32, 7, 7), folder.Path, DeviceKind.Cpu);
+        var result = new TemporalTrainer(Fast with { Epochs = 1 }).Fit(initial, SyntheticFaces.Splits(32, 7, 7), folder.Path);
         using var before = initial.CreateModel("initial");
         using var after = Checkpoint.Load(result.LastCheckpoint).CreateModel("trained");
         var a = before.state_dict();
@@ -78,20 +83,61 @@ public class TemporalTrainerTests
         using var split = new TempFolder();
         var data = SyntheticFaces.Splits(32, 7, 7);
         var initial = Initial();
-        new TemporalTrainer(Fast).Fit(initial, data, whole.Path, DeviceKind.Cpu);
+        new TemporalTrainer(Fast).Fit(initial, data, whole.Path);
 
-        // Stop during epoch 2's last batch: the trainer finishes that epoch's checkpoint, then stops at epoch 3's first batch.
+        // Stop after epoch 2's first batch (of 2): the run saves its place inside the epoch, as the clip trainer does.
         using var stop = new CancellationTokenSource();
-        var progress = new SyncProgress<TemporalProgress>(p => { if (p is { Phase: "train", Epoch: 2 } && p.Done == p.Total) stop.Cancel(); });
-        Assert.ThrowsAny<OperationCanceledException>(() => new TemporalTrainer(Fast).Fit(initial, data, split.Path, DeviceKind.Cpu, progress: progress, cancellation: stop.Token));
-        Assert.Equal(2, Checkpoint.Load(Path.Combine(split.Path, TemporalTrainer.LastCheckpoint)).Metadata.Temporal!.Epochs);
+        var progress = new SyncProgress<TrainingEvent>(e => { if (e is TrainingEvent.Progress { Value: { Phase: "train", Epoch: 2, Batch: 1 } }) stop.Cancel(); });
+        var stopped = new TemporalTrainer(Fast, progress).Fit(initial, data, split.Path, cancellationToken: stop.Token);
+        Assert.True(stopped.Cancelled);
+        var last = Checkpoint.Load(Path.Combine(split.Path, "last.ckpt"));
+        Assert.Equal(1, last.Metadata.Temporal!.Epochs);
+        Assert.Equal(3, last.Metadata.Step);
 
-        var resumed = new TemporalTrainer(Fast).Fit(initial, data, split.Path, DeviceKind.Cpu, resume: true);
-        Assert.Equal([1, 2, 3], resumed.History.Select(e => e.Epoch));
-        using var a = Checkpoint.Load(Path.Combine(whole.Path, TemporalTrainer.LastCheckpoint)).CreateModel("whole");
-        using var b = Checkpoint.Load(Path.Combine(split.Path, TemporalTrainer.LastCheckpoint)).CreateModel("resumed");
-        var sa = a.state_dict();
-        var sb = b.state_dict();
+        var resumed = new TemporalTrainer(Fast).Fit(initial, data, split.Path, resume: true);
+        Assert.False(resumed.Cancelled);
+        Assert.Equal([1, 2, 3], resumed.Epochs.Select(e => e.Epoch));
+        AssertSameWeights(Path.Combine(whole.Path, "last.ckpt"), Path.Combine(split.Path, "last.ckpt"));
+    }
+
+    [Fact, Trait("Category", "Slow")]
+    public void A_run_extended_by_resume_keeps_its_past_rates_and_resumes_exactly_again()
+    {
+        using var plain = new TempFolder();
+        using var whole = new TempFolder();
+        using var split = new TempFolder();
+        var data = SyntheticFaces.Splits(32, 7, 7);
+        var initial = Initial();
+        var two = Fast with { Epochs = 2 };
+        var planned = new TemporalTrainer(two).Fit(initial, data, plain.Path);
+        foreach (var folder in new[] { whole.Path, split.Path })
+        {
+            // Stopped after epoch 1 of 2 (cancelled during its last batch), then resumed for 4 epochs.
+            using var stop = new CancellationTokenSource();
+            var progress = new SyncProgress<TrainingEvent>(e => { if (e is TrainingEvent.Progress { Value: { Phase: "train", Epoch: 1, Batch: 2 } }) stop.Cancel(); });
+            Assert.True(new TemporalTrainer(two, progress).Fit(initial, data, folder, cancellationToken: stop.Token).Cancelled);
+        }
+
+        var extended = new TemporalTrainer(Fast with { Epochs = 4 }).Fit(initial, data, whole.Path, resume: true);
+        // The epoch run on the original plan keeps its rate; the extension decays on from where the plan was, to 0 at the new end.
+        Assert.Equal(planned.Epochs[0].LearningRate, extended.Epochs[0].LearningRate);
+        Assert.True(extended.Epochs[1].LearningRate > extended.Epochs[2].LearningRate && extended.Epochs[2].LearningRate > extended.Epochs[3].LearningRate);
+        Assert.Equal(0, extended.Epochs[3].LearningRate);
+
+        // Interrupted inside the extension and resumed without asking for epochs again: the same weights.
+        using var again = new CancellationTokenSource();
+        var midway = new SyncProgress<TrainingEvent>(e => { if (e is TrainingEvent.Progress { Value: { Phase: "train", Epoch: 3, Batch: 1 } }) again.Cancel(); });
+        Assert.True(new TemporalTrainer(Fast with { Epochs = 4 }, midway).Fit(initial, data, split.Path, resume: true, again.Token).Cancelled);
+        Assert.Equal(4, new TemporalTrainer(Fast with { Epochs = 1 }).Fit(initial, data, split.Path, resume: true).Epochs.Count);
+        AssertSameWeights(Path.Combine(whole.Path, "last.ckpt"), Path.Combine(split.Path, "last.ckpt"));
+    }
+
+    private static void AssertSameWeights(string a, string b)
+    {
+        using var ma = Checkpoint.Load(a).CreateModel("whole");
+        using var mb = Checkpoint.Load(b).CreateModel("resumed");
+        var sa = ma.state_dict();
+        var sb = mb.state_dict();
         Assert.All(sa.Keys, k => Assert.True(sa[k].allclose(sb[k], 0, 0), k));
     }
 
@@ -101,15 +147,15 @@ public class TemporalTrainerTests
         using var folder = new TempFolder();
         var data = SyntheticFaces.Splits(16, 4, 4);
         var bank = Path.Combine(folder.Path, TemporalTrainer.TrainingBank);
-        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(), data, folder.Path, DeviceKind.Cpu);
+        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(), data, folder.Path);
         var first = File.ReadAllBytes(bank);
         // A time no run writes: a rewrite shows however soon it comes (no clock's resolution hides it).
         var stamp = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(bank, stamp);
-        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(), data, Path.Combine(folder.Path), DeviceKind.Cpu);
+        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(), data, Path.Combine(folder.Path));
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(bank)); // read back, not rewritten
 
-        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(seed: 5), data, folder.Path, DeviceKind.Cpu);
+        new TemporalTrainer(Fast with { Epochs = 1 }).Fit(Initial(seed: 5), data, folder.Path);
         Assert.NotEqual(first, File.ReadAllBytes(bank));
         Assert.Equal(first.Length, new FileInfo(bank).Length);
     }
@@ -126,9 +172,9 @@ public class TemporalTrainerTests
         using var model = new EmotionNetModel(new ModelConfig { ConvWidths = [8], LstmHidden = 6, Bidirectional = true });
         var bidirectional = Checkpoint.Capture(model, new CheckpointMetadata { Model = model.Config, ClassSet = "fer7", Normalization = InputNormalization.Default, SequenceLength = 1 });
         using var folder = new TempFolder();
-        var e = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(bidirectional, SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu));
+        var e = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(bidirectional, SyntheticFaces.Splits(8, 2, 2), folder.Path));
         Assert.Contains("bidirectional", e.Message, StringComparison.Ordinal);
-        var missing = Assert.Throws<EmotionNetException>(() => new TemporalTrainer(Fast).Fit(Initial(), SyntheticFaces.Splits(8, 2, 2), folder.Path, DeviceKind.Cpu, resume: true));
+        var missing = Assert.Throws<NothingToResumeException>(() => new TemporalTrainer(Fast).Fit(Initial(), SyntheticFaces.Splits(8, 2, 2), folder.Path, resume: true));
         Assert.Contains("last.ckpt", missing.Message, StringComparison.Ordinal);
         var o = Assert.Throws<OptionsException>(() => new TemporalTrainer(Fast with { PosesPerFace = 0 }));
         Assert.Contains("PosesPerFace", o.Message, StringComparison.Ordinal);

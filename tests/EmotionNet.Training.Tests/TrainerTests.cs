@@ -110,11 +110,37 @@ public sealed class TrainerTests : IDisposable
         AssertSameLogits(Path.Combine(Run("whole"), "last.ckpt"), Path.Combine(Run("split"), "last.ckpt"));
     }
 
+    [Fact, Trait("Category", "Slow")]
+    public void Resume_with_more_epochs_extends_the_plan_and_an_extended_run_resumes_exactly()
+    {
+        var data = SyntheticFaces.Splits(32, 7, 7);   // 2 batches of 16 per epoch
+        var two = Fast with { Epochs = 2, Schedule = ScheduleKind.Cosine, WarmupFraction = 0 };
+        var planned = new Trainer(Tiny, two).Fit(data, Run("plan"));
+        foreach (var name in new[] { "whole", "split" })
+        {
+            using var stop = new CancellationTokenSource();
+            Assert.True(new Trainer(Tiny, two, new CancelAfter(stop, batches: 2)).Fit(data, Run(name), cancellationToken: stop.Token).Cancelled);   // after epoch 1
+        }
+
+        var four = two with { Epochs = 4 };
+        var extended = new Trainer(Tiny, four).Fit(data, Run("whole"), resume: true);
+        Assert.Equal(planned.Epochs[0].LearningRate, extended.Epochs[0].LearningRate);
+        Assert.True(extended.Epochs[1].LearningRate > extended.Epochs[2].LearningRate && extended.Epochs[2].LearningRate > extended.Epochs[3].LearningRate);
+        Assert.Equal(0, extended.Epochs[3].LearningRate);
+
+        using var again = new CancellationTokenSource();
+        Assert.True(new Trainer(Tiny, four, new CancelAfter(again, batches: 3)).Fit(data, Run("split"), resume: true, again.Token).Cancelled);   // in epoch 3
+        var resumed = new Trainer(Tiny, two with { Epochs = 1 }).Fit(data, Run("split"), resume: true);
+        Assert.Equal(4, resumed.Epochs.Count);
+        Assert.Equal(extended.Epochs.Select(e => e.TrainLoss), resumed.Epochs.Select(e => e.TrainLoss));
+        AssertSameLogits(Path.Combine(Run("whole"), "last.ckpt"), Path.Combine(Run("split"), "last.ckpt"));
+    }
+
     [Fact]
     public void Resume_without_a_run_folder_says_what_is_missing()
     {
-        var e = Assert.Throws<EmotionNetException>(() => new Trainer(Tiny, Fast).Fit(SyntheticFaces.Splits(8, 7, 7), Run("nothing"), resume: true));
-        Assert.Contains("last.ckpt", e.Message);
+        var e = Assert.Throws<NothingToResumeException>(() => new Trainer(Tiny, Fast).Fit(SyntheticFaces.Splits(8, 7, 7), Run("nothing"), resume: true));
+        Assert.Equal(Path.Combine(Run("nothing"), "last.ckpt"), e.LastCheckpoint);
     }
 
     [Fact, Trait("Category", "Slow")]
@@ -139,6 +165,7 @@ public sealed class TrainerTests : IDisposable
 
         var e = Assert.Throws<EmotionNetException>(() => new Trainer(other, Fast with { InitialCheckpoint = first.BestCheckpoint }).Fit(data, Run("t2")));
         Assert.Contains("architecture", e.Message);
+        Assert.Equal("TrainingOptions.InitialCheckpoint", e.Option);
     }
 
     private static void AssertSameLogits(string a, string b)

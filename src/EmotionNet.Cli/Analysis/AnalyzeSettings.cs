@@ -37,21 +37,22 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
             Every = parse.GetValue(flags.Every),
             DetectEvery = parse.GetValue(flags.DetectEvery),
             MaxFrames = parse.GetValue(flags.MaxFrames),
-            ModelThreads = parse.GetValue(flags.ModelThreads),
+            // The composition root owns the process: 0 asks for the suggested share, explicitly.
+            ModelThreads = parse.GetValue(flags.ModelThreads) is 0 ? AnalyzerOptions.SuggestedModelThreads : parse.GetValue(flags.ModelThreads),
             FacesCropped = parse.GetValue(flags.FacesCropped),
             Sequence = parse.GetValue(flags.Sequence),
             MaxImagePixels = parse.GetValue(flags.MaxPixels),
-            Recognizer = new RecognizerOptions(parse.GetValue(flags.Smoothing), parse.GetValue(flags.UncertainBelow)),
+            Recognizer = new RecognizerOptions { Smoothing = parse.GetValue(flags.Smoothing), UncertainBelow = parse.GetValue(flags.UncertainBelow) },
         };
-        var segments = new SegmentOptions(parse.GetValue(flags.SegmentGap));
+        var segments = new SegmentOptions { GapSeconds = parse.GetValue(flags.SegmentGap) };
         try
         {
             analyzer.Validate();
             segments.Validate();
         }
-        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        catch (OptionsException e) when (FlagVocabulary.Describe(e) is { } message)
         {
-            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+            throw new UsageException(message);
         }
 
         var output = OutFolder.Require(parse.GetValue(flags.Out));
@@ -69,6 +70,6 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
         };
         return new AnalyzeSettings(source, new ModelChoice(parse.GetValue(flags.Checkpoint), parse.GetValue(flags.Backend), deviceKind, StreamingLstm: temporalMode == TemporalMode.Lstm,
             StretchContrast: parse.GetValue(flags.StretchContrast).Override()), analyzer,
-            new OutputOptions(output, parse.GetValue(flags.Annotate), AnalysisPlots.Instance) { Segments = segments });
+            new OutputOptions { Directory = output, Annotate = parse.GetValue(flags.Annotate), Plots = AnalysisPlots.Instance, Segments = segments });
     }
 }

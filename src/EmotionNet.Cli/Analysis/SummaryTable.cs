@@ -22,7 +22,11 @@ internal static class SummaryTable
         var table = summary.Timed ? Timeline(summary) : Photos(summary);
         AnsiConsole.Write(table);
         if (report.Cancelled) AnsiConsole.MarkupLine("[yellow]stopped early: the outputs hold the frames analyzed so far[/]");
-        foreach (var skipped in summary.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(FlagVocabulary.Rewrite(skipped.Reason))}");
+        foreach (var skipped in summary.Skipped)
+        {
+            var flag = FlagVocabulary.FlagFor(skipped.Option) is { } f ? $" ({f})" : "";
+            AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.Reason + flag)}");
+        }
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"segments: {report.Segments} ({OutputOptions.SegmentsCsv}, {OutputOptions.SegmentsJson})")));
         foreach (var file in report.Files) AnsiConsole.MarkupLine($"[grey]wrote[/] {Markup.Escape(file)}");

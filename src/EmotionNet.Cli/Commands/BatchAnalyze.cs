@@ -45,7 +45,7 @@ internal static class BatchAnalyze
         try
         {
             var result = await BatchRunner.RunAsync(classifier, settings.Plan, settings.Analyze.Analyzer, settings.Analyze.Output,
-                new BatchOptions(settings.Shard, AnalysisPlots.Instance), BatchView.Lines(), cancellationToken);
+                new BatchOptions { Shard = settings.Shard, Plots = AnalysisPlots.Instance }, BatchView.Lines(), cancellationToken);
             BatchView.PrintResult(result, settings);
             return result.Cancelled ? CliApp.Cancelled : result.Report.Failed > 0 ? CliApp.PartialFailure : 0;
         }

@@ -1,3 +1,4 @@
+using EmotionNet.Core;
 using EmotionNet.Core.Classifiers;
 using EmotionNet.Core.Runtime;
 using EmotionNet.Onnx;
@@ -25,6 +26,8 @@ internal static class Classifiers
     {
         ArgumentNullException.ThrowIfNull(model);
         var path = model.Checkpoint;
+        if (path is null && !(model.Backend == ModelBackend.Torch ? ShippedModel.IsAvailable : ShippedOnnxModel.IsAvailable))
+            throw new EmotionNetException($"No model: this build ships none for --backend {model.BackendName}. Pass --checkpoint <file>, or train one with 'emotionnet train'.");
         if (model.Backend == ModelBackend.Torch)
         {
             if (path is not null && ModelFiles.IsOnnx(path))

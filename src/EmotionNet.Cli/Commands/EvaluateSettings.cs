@@ -66,9 +66,9 @@ internal sealed record EvaluateSettings(ModelChoice Model, DataSettings Data, st
             evaluation.Validate();
             faces.Validate();
         }
-        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        catch (OptionsException e) when (FlagVocabulary.Describe(e) is { } message)
         {
-            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+            throw new UsageException(message);
         }
         var data = flags.Data.Parse(parse);
         if (faces.Faces == FaceFinding.Detect && !data.IsFolder && (data.IsSample || File.Exists(data.Path)))

@@ -92,9 +92,9 @@ internal sealed record TrainSettings(ModelConfig Model, TrainingOptions Training
         {
             return new TrainSettings(model.Validate(), training.Validate(), classes, data, output, resume, normalization);
         }
-        catch (OptionsException e) when (FlagVocabulary.FlagFor(e.Option) is not null)
+        catch (OptionsException e) when (FlagVocabulary.Describe(e) is { } message)
         {
-            throw new UsageException(FlagVocabulary.Rewrite(e.Message));
+            throw new UsageException(message);
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using EmotionNet.Cli.Console;
+using EmotionNet.Core;
 using EmotionNet.Torch.Checkpoints;
+using EmotionNet.Plotting;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Temporal;
 
@@ -15,7 +17,7 @@ internal static class TrainTemporalCommand
         var flags = new TrainTemporalFlags();
         var command = new Command("train-temporal",
             "Teach a trained model's LSTM to follow video frame by frame: change-aware clips with per-frame targets and corrupted frames, " +
-            "encoder frozen (docs/temporal.md). Writes best.ckpt, last.ckpt, temporal-epochs.csv.");
+            "encoder frozen (docs/temporal.md). Writes best.ckpt, last.ckpt, epochs.csv, training-curves.png.");
         flags.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(TrainTemporalSettings.Parse(parse, flags), cancellationToken)));
         return command;
@@ -23,44 +25,24 @@ internal static class TrainTemporalCommand
 
     private static int Run(TrainTemporalSettings settings, CancellationToken cancellationToken)
     {
-        _ = Devices.Resolve(settings.Device);
+        _ = Devices.Resolve(settings.Training.Device);
+        if (settings.InitFrom is null && !ShippedModel.IsAvailable)
+            throw new EmotionNetException("No model to start from: this build ships none. Pass --init-from <checkpoint>, or train one with 'emotionnet train'.");
         var initial = settings.InitFrom is null ? ShippedModel.Load() : Checkpoint.Load(settings.InitFrom);
         Output.Info($"Loading {settings.Data.Description}...");
         var splits = settings.Data.Load(initial.Classes);
         LoadReportView.Show(splits.Report);
         LoadReportView.ShowSplits(splits);
-        using var threads = TorchThreads.Use(settings.Threads);
-        var progress = new ConsoleProgress();
-        try
+        var result = TrainingProgressView.Run(progress =>
+            new TemporalTrainer(settings.Training, progress, TrainingPlots.Instance).Fit(initial, splits, settings.Out, settings.Resume, cancellationToken));
+        if (result.Epochs.FirstOrDefault(e => e.Epoch == result.BestEpoch) is { } best)
         {
-            var result = new TemporalTrainer(settings.Training).Fit(initial, splits, settings.Out, settings.Device, settings.Resume, progress, cancellationToken);
-            var best = result.History.First(e => e.Epoch == result.BestEpoch);
-            Output.Info(string.Create(CultureInfo.InvariantCulture,
-                $"Best epoch {result.BestEpoch}: PublicTest clips {best.ValidationAccuracy:P2} of frames right ({best.ValidationCorruptedAccuracy:P2} of corrupted frames). Wrote {settings.Out}/: best.ckpt, last.ckpt, temporal-epochs.csv."));
-            return 0;
+            var corrupted = best.Extra.GetValueOrDefault(TemporalTrainer.CorruptedFrameAccuracy, double.NaN);
+            Output.Info(double.IsFinite(best.ValidationAccuracy)
+                ? string.Create(CultureInfo.InvariantCulture, $"Best epoch {result.BestEpoch}: PublicTest clips {best.ValidationAccuracy:P2} of frames right ({corrupted:P2} of corrupted frames).")
+                : $"Last epoch {result.BestEpoch} kept (no validation).");
         }
-        catch (OperationCanceledException)
-        {
-            Output.Warn($"Stopped; {settings.Out}/last.ckpt holds the last finished epoch: continue with --resume.");
-            return CliApp.Cancelled;
-        }
-    }
-
-    /// <summary>One line per finished epoch, and a line per tenth of the encoding pass (it takes minutes on a CPU).</summary>
-    private sealed class ConsoleProgress : IProgress<TemporalProgress>
-    {
-        private int lastTenth = -1;
-        private string lastPhase = "";
-
-        public void Report(TemporalProgress value)
-        {
-            if (value.Phase != lastPhase) (lastPhase, lastTenth) = (value.Phase, -1);
-            var tenth = value.Total == 0 ? 10 : 10 * value.Done / value.Total;
-            if (tenth == lastTenth) return;
-            lastTenth = tenth;
-            Output.Info(value.Phase == "train"
-                ? $"epoch {value.Epoch}: batch {value.Done}/{value.Total}"
-                : $"{value.Phase}: {value.Done}/{value.Total} faces");
-        }
+        Output.Info($"Wrote {settings.Out}/: best.ckpt, last.ckpt, epochs.csv, training-curves.png.");
+        return result.Cancelled ? CliApp.Cancelled : 0;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class TrainTemporalFlags
 
     public DataFlags Data { get; } = new();
     public Option<string?> InitFrom { get; } = new("--init-from") { HelpName = "FILE", Description = "The trained model whose LSTM and classifier learn to stream (its encoder stays). Default: the shipped model." };
-    public Option<string> Out { get; } = new("--out") { Description = "Run folder for best.ckpt, last.ckpt and temporal-epochs.csv.", DefaultValueFactory = _ => "runs/temporal" };
+    public Option<string> Out { get; } = new("--out") { Description = "Run folder for best.ckpt, last.ckpt, epochs.csv and training-curves.png.", DefaultValueFactory = _ => "runs/temporal" };
     public Option<int> Epochs { get; } = FlagParsers.Int("--epochs", Defaults.Epochs, "Passes over the training faces (one clip from each per pass).");
     public Option<int> ClipLength { get; } = FlagParsers.Int("--clip-length", TemporalClipOptions.Default.Length, "Frames per training clip.");
     public Option<double> ChangeProbability { get; } = FlagParsers.Double("--change-probability", TemporalClipOptions.Default.ChangeProbability, "Share of clips whose expression changes part-way.");
@@ -24,8 +24,8 @@ internal sealed class TrainTemporalFlags
     public Option<int> ValidationClips { get; } = FlagParsers.Int("--validation-clips", Defaults.ValidationClips, "PublicTest clips scored after every epoch (0 = none: keep the last epoch).");
     public Option<int> Seed { get; } = FlagParsers.Int("--seed", Defaults.Seed, "Seed of poses, clips, shuffling and dropout.");
     public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
-    public Option<int> Threads { get; } = FlagParsers.Int("--threads", 0, "CPU threads for libtorch (0 = all cores).");
-    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last.ckpt (same flags)." };
+    public Option<int> Threads { get; } = FlagParsers.Int("--threads", Defaults.Threads, "CPU threads for libtorch (0 = libtorch's default, all cores).");
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last.ckpt, with its own recipe; --epochs may extend it." };
 
     /// <summary>Adds every flag to <paramref name="command"/>, in --help order.</summary>
     public void AddTo(Command command)

@@ -1,12 +1,11 @@
-using EmotionNet.Cli.Flags;
 using EmotionNet.Training.Engine;
 using Spectre.Console;
 
 namespace EmotionNet.Cli.Console;
 
 /// <summary>
-/// Shows a training run: one progress bar over all batches (epoch, batch, loss, accuracy, frames
-/// per second, ETA) and a line per finished epoch.
+/// Shows a run of either trainer: one progress bar over the preparation (temporal training encodes its faces
+/// first), then over all batches (epoch, batch, loss, accuracy, frames per second, ETA), and a line per finished epoch.
 /// </summary>
 internal static class TrainingProgressView
 {
@@ -42,15 +41,21 @@ internal static class TrainingProgressView
                 var validation = double.IsFinite(r.ValidationAccuracy)
                     ? $"val loss {r.ValidationLoss:F3} acc {r.ValidationAccuracy:P2} F1 {r.ValidationMacroF1:F3}"
                     : "no validation split";
+                foreach (var (name, value) in r.Extra) validation += $" {name} {value:F3}";
                 AnsiConsole.MarkupLine(
                     $"epoch {r.Epoch,3}: train loss {r.TrainLoss:F3} acc {r.TrainAccuracy:P1} | {validation} | lr {r.LearningRate:G3} | {r.FramesPerSecond:F0} frames/s, {r.Seconds:F0} s{(best ? " [green]best[/]" : "")}");
+                break;
+            case TrainingEvent.Preparing { What: var what, Done: var done, Total: var total }:
+                task.MaxValue = Math.Max(1, total);
+                task.Value = done;
+                task.Description = $"{what} {done}/{total}";
                 break;
             case TrainingEvent.Stopped { Epoch: var epoch, Batches: var batches, LastCheckpoint: var last }:
                 var where = batches > 0 ? $"during epoch {epoch + 1} after {batches} batch(es)" : $"after epoch {epoch}";
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"Stopped {where}; saved {last}. Continue with --resume.")}[/]");
                 break;
             case TrainingEvent.Note { Message: var message }:
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(FlagVocabulary.Rewrite(message))}[/]");
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
                 break;
         }
     }

@@ -7,7 +7,7 @@ namespace EmotionNet.Cli.Flags;
 /// <summary>
 /// Small factories so every flag gets a description, a default shown in --help, and a type check at
 /// parse time (exit 2). Ranges are not checked here: the option records' Validate() owns them, and
-/// <see cref="FlagVocabulary"/> names the flag when a value is out of range.
+/// <see cref="FlagVocabulary.Describe"/> names the flag when a value is out of range.
 /// </summary>
 internal static class FlagParsers
 {

@@ -1,9 +1,12 @@
+using EmotionNet.Core;
+using EmotionNet.Core.Options;
+
 namespace EmotionNet.Cli.Flags;
 
 /// <summary>
-/// The libraries speak of option records and APIs (<c>TrainingOptions.BatchSize</c>, "resume: false");
-/// a command-line user has flags. This is the one table that translates the first into the second,
-/// for validation errors and for any library message the CLI prints.
+/// The libraries speak of option records (<c>TrainingOptions.BatchSize</c>); a command-line user has flags.
+/// This is the one table from the first to the second: an error that concerns an option carries it as data
+/// (<see cref="EmotionNetException.Option"/>), and <see cref="Describe"/> words it with the flag.
 /// </summary>
 internal static class FlagVocabulary
 {
@@ -16,6 +19,9 @@ internal static class FlagVocabulary
         ["TemporalTrainingOptions.LearningRate"] = "--lr",
         ["TemporalTrainingOptions.PosesPerFace"] = "--poses",
         ["TemporalTrainingOptions.ValidationClips"] = "--validation-clips",
+        ["TemporalTrainingOptions.Seed"] = "--seed",
+        ["TemporalTrainingOptions.Device"] = "--device",
+        ["TemporalTrainingOptions.Threads"] = "--threads",
         ["TemporalClipOptions.Length"] = "--clip-length",
         ["TemporalClipOptions.ChangeProbability"] = "--change-probability",
         ["NuisanceOptions.BurstProbability"] = "--burst-probability",
@@ -79,28 +85,19 @@ internal static class FlagVocabulary
         ["EmotionNetLimits.RequestTimeout"] = "--request-timeout",
     };
 
-    /// <summary>Library phrases about APIs, and what a command-line user is told instead.</summary>
-    private static readonly (string Library, string Cli)[] Phrases =
-    [
-        ("Start a new run (resume: false), or give the output folder of the interrupted run.", "Start without --resume, or point --out at the folder of the interrupted run."),
-        ("than the ModelConfig asked for; give the same architecture.", "than the model flags ask for; pass the same model flags."),
-        ("RecognizerOptions.Temporal is Lstm, but", "--temporal lstm was asked for, but"),
-        ("frame to frame; use MovingAverage.", "frame to frame; use --temporal average (or auto)."),
-        ("Load a checkpoint file (EmotionClassifier.Load), or train one.", "Pass --checkpoint <file>, or train one with 'emotionnet train'."),
-        ("Use DeviceKind.Cpu (or Auto), or reference a CUDA libtorch (TorchSharp-cuda-linux / -windows, or -p:TorchBackend=cuda-linux when building EmotionNet) on a machine with an NVIDIA GPU.",
-            "Use --device cpu (or auto), or build with -p:TorchBackend=cuda-linux / cuda-windows on a machine with an NVIDIA GPU."),
-    ];
+    /// <summary>The flag for an option field (<c>Record.Field</c>), or null when no flag sets it (or there is no option).</summary>
+    public static string? FlagFor(string? option) => option is null ? null : Flags.GetValueOrDefault(option);
 
-    /// <summary>The flag for an option field, or null when no flag sets it.</summary>
-    public static string? FlagFor(string option) => Flags.GetValueOrDefault(option);
-
-    /// <summary><paramref name="message"/> with option fields and API phrases replaced by their flags.</summary>
-    public static string Rewrite(string message)
+    /// <summary>
+    /// The command-line wording of <paramref name="error"/> when a flag sets the option it is about
+    /// (<see cref="EmotionNetException.Option"/>), or null when none does: for a value out of range the flag and
+    /// the rule (<c>--batch-size must be between 1 and 65536 (got 0).</c>), otherwise the flag, then the library's
+    /// message. Built from the exception's data; the library's sentences are never edited.
+    /// </summary>
+    public static string? Describe(EmotionNetException error)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        foreach (var (library, cli) in Phrases) message = message.Replace(library, cli, StringComparison.Ordinal);
-        // Longest names first, so TrainingOptions.Seed cannot replace part of a longer field name.
-        foreach (var (option, flag) in Flags.OrderByDescending(f => f.Key.Length)) message = message.Replace(option, flag, StringComparison.Ordinal);
-        return message;
+        ArgumentNullException.ThrowIfNull(error);
+        if (FlagFor(error.Option) is not { } flag) return null;
+        return error is OptionsException range ? $"{flag} {range.Rule} (got {range.ShownValue})." : $"{flag}: {error.Message}";
     }
 }

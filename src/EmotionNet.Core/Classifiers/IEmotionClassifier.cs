@@ -24,8 +24,9 @@ public interface IEmotionClassifier
 
     /// <summary>
     /// Runs the classifier on at most <paramref name="threads"/> CPU threads until the returned scope
-    /// is disposed, then restores what it changed. The default does nothing: a classifier whose runtime
-    /// fixes its threads elsewhere keeps them.
+    /// is disposed, then restores what it changed; called only by a caller that asks for a count. Where the
+    /// runtime's count is process-wide (libtorch) the scope changes it for the process; scopes that overlap
+    /// restore it correctly. The default does nothing: a classifier whose runtime fixes its threads elsewhere keeps them.
     /// </summary>
     IDisposable UseThreads(int threads) => NoThreadScope.Instance;
 }

@@ -1,5 +1,6 @@
 using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Options;
 
 namespace EmotionNet.Core.Data;
 
@@ -23,4 +24,13 @@ public sealed record DataLoadOptions
 
     /// <summary>The defaults: FER2013's seven classes, failing on the first invalid row.</summary>
     public static DataLoadOptions Default { get; } = new();
+
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
+    public DataLoadOptions Validate()
+    {
+        var check = new OptionCheck(nameof(DataLoadOptions));
+        check.Require(Classes, Classes is not null, "must name a class set");
+        check.Require(MaxReasons, MaxReasons >= 0, "must be 0 or more");
+        return this;
+    }
 }

@@ -37,9 +37,6 @@ internal sealed class FaceClipSetBuilder
         labels.Add(label);
     }
 
-    /// <summary>Drops frames committed since the last <see cref="EndClip"/> (a clip that turned out invalid).</summary>
-    public void AbandonClip() => frameTotal = clipStarts[^1];
-
     public FaceClipSet Build(ClassSet classes, string source)
     {
         var frames = new byte[(long)frameTotal * FaceImage.FrameBytes];

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using EmotionNet.Core.Emotions;
 using EmotionNet.Core.IO;
 using EmotionNet.Core.Imaging;
@@ -18,12 +14,9 @@ public static class FacesNotFoundCsv
     {
         ArgumentNullException.ThrowIfNull(photos);
         ArgumentNullException.ThrowIfNull(classes);
-        AtomicFile.Write(path, stream =>
+        CsvFiles.Write(path, csv =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-            foreach (var header in Header) csv.WriteField(header);
-            csv.NextRecord();
+            csv.WriteRow(Header);
             foreach (var photo in photos)
             {
                 csv.WriteField(photo.Path);

@@ -48,7 +48,7 @@ public static class Fer2013Reader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        options ??= DataLoadOptions.Default;
+        options = (options ?? DataLoadOptions.Default).Validate();
 
         var magic = new byte[2];
         var sniffed = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
@@ -83,7 +83,7 @@ public static class Fer2013Reader
         CheckHeader(headerLine, name);
 
         var classes = options.Classes;
-        var report = new LoadReportBuilder(Math.Max(0, options.MaxReasons));
+        var report = new LoadReportBuilder(options.MaxReasons);
         FaceClipSetBuilder[] splits = [new(), new(), new()];
         var rows = 0;
         while (lines.TryReadLine(out var line))

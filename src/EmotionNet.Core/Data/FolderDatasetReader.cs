@@ -26,12 +26,12 @@ public static class FolderDatasetReader
     public static FaceDataSplits Read(string root, DataLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        options ??= DataLoadOptions.Default;
+        options = (options ?? DataLoadOptions.Default).Validate();
         if (!Directory.Exists(root)) throw new DataFormatException(root, 0, "folder not found");
         var decoder = options.ImageDecoder ?? throw new ArgumentException(
             $"Reading the image folder '{root}' needs DataLoadOptions.ImageDecoder (EmotionNet.Vision's OpenCvFaceImageDecoder, or your own IFaceImageDecoder).", nameof(options));
 
-        var report = new LoadReportBuilder(Math.Max(0, options.MaxReasons));
+        var report = new LoadReportBuilder(options.MaxReasons);
         FaceClipSetBuilder[] builders = [new(), new(), new()];
         var splitDirs = SortedDirectories(root).Where(d => SplitFolders.ContainsKey(Path.GetFileName(d))).ToArray();
         if (splitDirs.Length > 0)

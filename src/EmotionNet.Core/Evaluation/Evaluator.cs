@@ -1,5 +1,6 @@
 using EmotionNet.Core.Classifiers;
 using EmotionNet.Core.Data;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Core.Evaluation;
@@ -61,19 +62,11 @@ public static class Evaluator
                 var row = probabilities.AsSpan(i * classes, classes);
                 var truth = set.Label(start + i);
                 lossSum -= Math.Log(Math.Max(row[truth], 1e-8f));
-                matrix.Add(truth, ArgMax(row));
+                matrix.Add(truth, ArgMax.Of<float>(row));
             }
             done += count;
             progress?.Report(done);
         }
         return ClassificationMetrics.From(matrix, set.Classes.ClassNames, done == 0 ? null : lossSum / done);
-    }
-
-    // The first index of the largest value, as libtorch's argmax picks.
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
     }
 }

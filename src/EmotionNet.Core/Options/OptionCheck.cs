@@ -12,7 +12,7 @@ namespace EmotionNet.Core.Options;
 /// check.Require(Epochs, Epochs >= 1, "must be at least 1");
 /// </code>
 /// </summary>
-/// <param name="record">The record's type name, the first half of <see cref="OptionsException.Option"/>.</param>
+/// <param name="record">The record's type name, the first half of <see cref="EmotionNetException.Option"/>.</param>
 public readonly struct OptionCheck(string record)
 {
     /// <summary>Throws an <see cref="OptionsException"/> for the field <paramref name="value"/> came from unless <paramref name="ok"/>.</summary>

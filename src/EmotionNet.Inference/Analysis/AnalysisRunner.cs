@@ -32,8 +32,7 @@ public static class AnalysisRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         options.Validate();
-        ArgumentNullException.ThrowIfNull(output.Segments);
-        output.Segments.Validate();
+        output.Validate();
 
         CreateFolder(output.Directory);
         using var run = new AnalysisRun(classifier, source, options, output, progress);

@@ -32,16 +32,19 @@ public sealed record AnalyzerOptions
     public int DetectEvery { get; init; } = 3;
 
     /// <summary>
-    /// Threads libtorch may use for the model (default 0: half the logical cores, at least 1). The face
-    /// stage (decode, detect, crop) runs on its own thread beside the model, so more model threads only
-    /// spin against it: with both of 2 cores given to libtorch the model ran 5 to 100 times slower under
-    /// load. The analyzer asks the classifier for this many threads for the run
-    /// (<see cref="IEmotionClassifier.UseThreads"/>) and the classifier restores its count when the run ends.
+    /// Threads the classifier may use during the run (default 0: nothing is changed, the classifier keeps the
+    /// threads it has). A positive count asks the classifier for that many for the run
+    /// (<see cref="IEmotionClassifier.UseThreads"/>) and gives them back when it ends. For a libtorch classifier
+    /// (EmotionNet.Torch's <c>EmotionClassifier</c>) that count is libtorch's, which is process-wide: ask for it
+    /// when the run may set it for the whole process, as a command-line tool may. An ONNX Runtime classifier's
+    /// count is its own. The face stage (decode, detect, crop) runs on its own thread beside the model, so more
+    /// model threads than <see cref="SuggestedModelThreads"/> only spin against it: with both of 2 cores given to
+    /// libtorch the model ran 5 to 100 times slower under load.
     /// </summary>
     public int ModelThreads { get; init; }
 
-    /// <summary><see cref="ModelThreads"/> with 0 resolved to half the logical cores (at least 1).</summary>
-    public int EffectiveModelThreads => ModelThreads > 0 ? ModelThreads : Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Half the logical cores, at least 1: the model's share beside the face stage's thread, what <c>emotionnet analyze</c> asks for.</summary>
+    public static int SuggestedModelThreads => Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>Treat every frame as an already cropped face: no detection, the whole image is face 1 (default false).</summary>
     public bool FacesCropped { get; init; }
@@ -94,13 +97,13 @@ public sealed record AnalyzerOptions
     /// <summary>Recognizer settings (default <see cref="RecognizerOptions.Default"/>).</summary>
     public RecognizerOptions Recognizer { get; init; } = RecognizerOptions.Default;
 
-    /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public AnalyzerOptions Validate()
     {
         var check = new OptionCheck(nameof(AnalyzerOptions));
         check.Require(Every, Every >= 1, "must be at least 1");
         check.Require(DetectEvery, DetectEvery >= 1, "must be at least 1");
-        check.Require(ModelThreads, ModelThreads >= 0, "must be 0 (automatic) or more");
+        check.Require(ModelThreads, ModelThreads >= 0, "must be 0 (the classifier's own) or more");
         check.Require(MaxFrames, MaxFrames is null or >= 1, "must be at least 1");
         check.Require(FaceMargin, FaceMargin is >= 0 and <= 1, "must be in [0, 1]");
         check.Require(ImageSequenceFps, ImageSequenceFps > 0, "must be positive");

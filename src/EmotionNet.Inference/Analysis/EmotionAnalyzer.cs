@@ -88,8 +88,8 @@ public sealed class EmotionAnalyzer
         // Opening checks the source (corrupt video, absent camera) before any work starts.
         using var reader = FrameReader.Open(source, options.ImageSequenceFps, options.MaxImagePixels);
         opened?.Invoke(reader.Info);
-        // The classifier's threads are limited for this run only and restored after it.
-        using var threads = classifier.UseThreads(options.EffectiveModelThreads);
+        // Only when the caller asks: the classifier's threads for this run, given back after it.
+        using var threads = options.ModelThreads > 0 ? classifier.UseThreads(options.ModelThreads) : null;
         var recognizer = new EmotionRecognizer(classifier, options.Recognizer);
         var channel = Channel.CreateBounded<DetectedFrame>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

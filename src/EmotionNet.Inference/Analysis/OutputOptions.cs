@@ -1,19 +1,36 @@
+using EmotionNet.Core.Options;
 using EmotionNet.Inference.Results;
 using EmotionNet.Inference.Segments;
 
 namespace EmotionNet.Inference.Analysis;
 
 /// <summary>What an analysis run writes, and where.</summary>
-/// <param name="Directory">Folder for every output (created when missing).</param>
-/// <param name="Annotate">Also write an annotated video (videos, cameras) or annotated PNGs (images) (default false).</param>
-/// <param name="Plots">
-/// Draws the emotion timeline PNG, or the per-face bars of independent photos (default null: no plot). EmotionNet.Plotting's
-/// <c>AnalysisPlots.Instance</c> draws it with ScottPlot; this library references no plotting package.
-/// </param>
-public sealed record OutputOptions(string Directory, bool Annotate = false, IAnalysisPlots? Plots = null)
+public sealed record OutputOptions
 {
+    /// <summary>Folder for every output (created when missing); no default.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Also write an annotated video (videos, cameras) or annotated PNGs (images) (default false).</summary>
+    public bool Annotate { get; init; }
+
+    /// <summary>
+    /// Draws the emotion timeline PNG, or the per-face bars of independent photos (default null: no plot). EmotionNet.Plotting's
+    /// <c>AnalysisPlots.Instance</c> draws it with ScottPlot; this library references no plotting package.
+    /// </summary>
+    public IAnalysisPlots? Plots { get; init; }
+
     /// <summary>How segments.csv and segments.json cut each face's frames into stretches of one emotion (default <see cref="SegmentOptions.Default"/>).</summary>
     public SegmentOptions Segments { get; init; } = SegmentOptions.Default;
+
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
+    public OutputOptions Validate()
+    {
+        var check = new OptionCheck(nameof(OutputOptions));
+        check.Require(Directory, !string.IsNullOrWhiteSpace(Directory), "must name a folder");
+        ArgumentNullException.ThrowIfNull(Segments);
+        Segments.Validate();
+        return this;
+    }
 
     /// <summary>Per-frame CSV file name.</summary>
     public const string FramesCsv = "frames.csv";

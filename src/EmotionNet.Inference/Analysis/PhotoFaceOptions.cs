@@ -28,7 +28,7 @@ public sealed record PhotoFaceOptions
     /// <summary>Largest image accepted, in pixels, read from the file header before decoding, as <see cref="AnalyzerOptions.MaxImagePixels"/> (default 100,000,000).</summary>
     public long MaxImagePixels { get; init; } = AnalyzerOptions.DefaultMaxImagePixels;
 
-    /// <summary>Throws an <see cref="OptionsException"/> naming the first out-of-range field.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public PhotoFaceOptions Validate()
     {
         var check = new OptionCheck(nameof(PhotoFaceOptions));

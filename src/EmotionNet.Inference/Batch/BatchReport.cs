@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using EmotionNet.Core.IO;
 
 namespace EmotionNet.Inference.Batch;
@@ -37,26 +38,36 @@ public sealed record BatchReport(IReadOnlyList<string> Classes, IReadOnlyList<Ba
         "input,folder,status,error,frames_processed,face_id,frames,dominant," + string.Join(',', Classes.Select(c => "share_" + c.ToLowerInvariant())) + ",uncertain_share,mean_confidence";
 
     /// <summary>The report as CSV (RFC 4180 quoting, '\n' line ends).</summary>
-    public string ToCsv()
+    public string ToCsv() => CsvFiles.ToText(WriteCsv);
+
+    private void WriteCsv(CsvWriter csv)
     {
-        var text = new StringBuilder();
-        text.Append(CsvHeader()).Append('\n');
+        csv.WriteRow(CsvHeader().Split(','));
         foreach (var record in Records)
         {
-            var head = string.Join(',', Quote(record.Input), Quote(record.Folder), BatchRecord.StatusName(record.Status), Quote(record.Error ?? ""), Number(record.FramesProcessed));
-            if (record.Faces.Count == 0)
+            foreach (var face in record.Faces.Count == 0 ? [null] : record.Faces.Cast<BatchFace?>())
             {
-                text.Append(head).Append(',', 3 + Classes.Count + 2).Append('\n');
-                continue;
-            }
-            foreach (var face in record.Faces)
-            {
-                text.Append(head).Append(',').Append(Number(face.FaceId)).Append(',').Append(Number(face.Frames)).Append(',').Append(face.Dominant);
-                foreach (var share in face.Shares) text.Append(',').Append(Number(share));
-                text.Append(',').Append(Number(face.UncertainShare)).Append(',').Append(Number(face.MeanConfidence)).Append('\n');
+                csv.WriteField(record.Input);
+                csv.WriteField(record.Folder);
+                csv.WriteField(BatchRecord.StatusName(record.Status));
+                csv.WriteField(record.Error ?? "");
+                csv.WriteField(Number(record.FramesProcessed));
+                if (face is null)
+                {
+                    csv.WriteEmpty(3 + Classes.Count + 2);
+                }
+                else
+                {
+                    csv.WriteField(Number(face.FaceId));
+                    csv.WriteField(Number(face.Frames));
+                    csv.WriteField(face.Dominant);
+                    foreach (var share in face.Shares) csv.WriteField(Number(share));
+                    csv.WriteField(Number(face.UncertainShare));
+                    csv.WriteField(Number(face.MeanConfidence));
+                }
+                csv.NextRecord();
             }
         }
-        return text.ToString();
     }
 
     /// <summary>The report as indented JSON: counts, classes, then the same rows as the CSV.</summary>
@@ -106,7 +117,7 @@ public sealed record BatchReport(IReadOnlyList<string> Classes, IReadOnlyList<Ba
     {
         AtomicFile.EnsureDirectory(folder);
         var files = new List<string> { Path.Combine(folder, BatchFiles.ReportCsv), Path.Combine(folder, BatchFiles.ReportJson) };
-        AtomicFile.WriteAllText(files[0], ToCsv());
+        CsvFiles.Write(files[0], WriteCsv);
         AtomicFile.WriteAllText(files[1], ToJson());
         if (plots is not null)
         {
@@ -119,7 +130,4 @@ public sealed record BatchReport(IReadOnlyList<string> Classes, IReadOnlyList<Ba
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

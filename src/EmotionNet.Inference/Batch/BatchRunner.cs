@@ -44,6 +44,7 @@ public static class BatchRunner
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(batch);
         analyzer.Validate();
+        output.Validate();
         batch.Validate();
 
         var root = output.Directory;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EmotionNet.Core;
 using EmotionNet.Core.IO;
@@ -35,11 +34,9 @@ public static class BatchSegments
         var missing = done.Where(i => !File.Exists(SegmentsFile(i.InputFolder))).Select(i => i.Record.Input).ToArray();
 
         // Both files in one pass, so each input's segments.json is read once; each file is still replaced atomically.
-        AtomicFile.Write(csv, csvStream => AtomicFile.Write(jsonPath, jsonStream =>
+        AtomicFile.Write(csv, csvStream => AtomicFile.Write(jsonPath, jsonStream => CsvFiles.Write(csvStream, rows =>
         {
-            using var writer = new StreamWriter(csvStream, new UTF8Encoding(false));
-            writer.NewLine = "\n";
-            writer.WriteLine(CsvHeader);
+            rows.WriteRow(CsvHeader.Split(','));
             using var json = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
             json.WriteNumber("inputs", inputs.Count);
@@ -48,13 +45,14 @@ public static class BatchSegments
             foreach (var name in missing) json.WriteStringValue(name);
             json.WriteEndArray();
             json.WriteStartArray("segments");
-            var row = new StringBuilder();
             foreach (var (record, segments) in Segments(done))
             {
-                var head = SegmentCsv.Quote(record.Input) + "," + SegmentCsv.Quote(record.Folder) + ",";
                 foreach (var segment in segments)
                 {
-                    writer.WriteLine(SegmentCsv.AppendFields(row.Clear().Append(head), segment));
+                    rows.WriteField(record.Input);
+                    rows.WriteField(record.Folder);
+                    SegmentCsv.WriteFields(rows, segment);
+                    rows.NextRecord();
                     json.WriteStartObject();
                     json.WriteString("input", record.Input);
                     json.WriteString("folder", record.Folder);
@@ -64,7 +62,7 @@ public static class BatchSegments
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }));
+        })));
         return [Path.GetFullPath(csv), Path.GetFullPath(jsonPath)];
     }
 

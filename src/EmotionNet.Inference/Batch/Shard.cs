@@ -18,7 +18,7 @@ public sealed record Shard(int Index, int Count)
     /// <summary>True when input <paramref name="position"/> of the sorted plan is in this share.</summary>
     public bool Contains(int position) => position % Count == Index;
 
-    /// <summary>Throws an <see cref="OptionsException"/> naming the first out-of-range field.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public Shard Validate()
     {
         var check = new OptionCheck(nameof(Shard));

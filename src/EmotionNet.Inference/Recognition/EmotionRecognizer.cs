@@ -1,5 +1,6 @@
 using EmotionNet.Core;
 using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Inference.Recognition;
@@ -51,7 +52,10 @@ public sealed class EmotionRecognizer
         TemporalMode.MovingAverage => null,
         TemporalMode.Auto => classifier is IRecurrentEmotionClassifier { TrainedForStreaming: true } r ? r : null,
         _ => classifier as IRecurrentEmotionClassifier ?? throw new EmotionNetException(
-            $"RecognizerOptions.Temporal is Lstm, but the classifier ({classifier.GetType().Name}) cannot carry an LSTM state from frame to frame; use MovingAverage."),
+            $"Following faces with the LSTM needs a classifier that carries an LSTM state from frame to frame; {classifier.GetType().Name} does not.")
+        {
+            Option = $"{nameof(RecognizerOptions)}.{nameof(RecognizerOptions.Temporal)}",
+        },
     };
 
     /// <summary>The settings in use.</summary>
@@ -86,8 +90,7 @@ public sealed class EmotionRecognizer
         for (var i = 0; i < faces.Count; i++)
         {
             var smoothed = faceHistories[i].Smooth(probabilities.AsSpan(i * classes, classes), recurrent is null ? (float)Options.Smoothing : 0f);
-            var best = 0;
-            for (var c = 1; c < classes; c++) if (smoothed[c] > smoothed[best]) best = c;
+            var best = ArgMax.Of<float>(smoothed);
             results[i] = new EmotionPrediction(faces[i].TrackId, smoothed, classifier.Classes.Classes[best], smoothed[best], smoothed[best] < Options.UncertainBelow);
         }
         return results;

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using EmotionNet.Core.Emotions;
 using EmotionNet.Core.IO;
 using EmotionNet.Inference.Analysis;
-using EmotionNet.Inference.Segments;
 
 namespace EmotionNet.Inference.Results;
 
@@ -15,12 +14,10 @@ namespace EmotionNet.Inference.Results;
 /// </summary>
 public static class CsvResultWriter
 {
+    private static readonly string[] FaceColumns = ["frame", "source", "time_s", "face_id", "x", "y", "w", "h", "label", "confidence", "uncertain"];
+
     /// <summary>The header line for <paramref name="classes"/>.</summary>
-    public static string Header(ClassSet classes)
-    {
-        ArgumentNullException.ThrowIfNull(classes);
-        return "frame,source,time_s,face_id,x,y,w,h,label,confidence,uncertain," + string.Join(',', classes.ClassNames.Select(n => "p_" + n.ToLowerInvariant()));
-    }
+    public static string Header(ClassSet classes) => string.Join(',', Columns(classes));
 
     /// <summary>Writes <paramref name="frames"/> to <paramref name="path"/> atomically.</summary>
     /// <param name="path">The CSV file.</param>
@@ -31,42 +28,48 @@ public static class CsvResultWriter
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(classes);
-        AtomicFile.Write(path, stream =>
+        CsvFiles.Write(path, csv =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            writer.NewLine = "\n";
-            writer.WriteLine(Header(classes));
-            var row = new StringBuilder();
+            csv.WriteRow(Columns(classes));
             foreach (var frame in frames)
             {
                 if (frame.Faces.Count == 0)
                 {
-                    AppendFrame(row.Clear(), frame, timed).Append(',', 8 + classes.Count);
-                    writer.WriteLine(row);
+                    WriteFrame(csv, frame, timed);
+                    csv.WriteEmpty(FaceColumns.Length - 3 + classes.Count);
+                    csv.NextRecord();
                     continue;
                 }
                 foreach (var face in frame.Faces)
                 {
-                    AppendFrame(row.Clear(), frame, timed).Append(',')
-                        .Append(Invariant(face.FaceId)).Append(',')
-                        .Append(Invariant(face.Box.X)).Append(',')
-                        .Append(Invariant(face.Box.Y)).Append(',')
-                        .Append(Invariant(face.Box.Width)).Append(',')
-                        .Append(Invariant(face.Box.Height)).Append(',')
-                        .Append(face.Label).Append(',')
-                        .Append(Probability(face.Confidence)).Append(',')
-                        .Append(face.Uncertain ? "true" : "false");
-                    foreach (var p in face.Probabilities) row.Append(',').Append(Probability(p));
-                    writer.WriteLine(row);
+                    WriteFrame(csv, frame, timed);
+                    csv.WriteField(Invariant(face.FaceId));
+                    csv.WriteField(Invariant(face.Box.X));
+                    csv.WriteField(Invariant(face.Box.Y));
+                    csv.WriteField(Invariant(face.Box.Width));
+                    csv.WriteField(Invariant(face.Box.Height));
+                    csv.WriteField(face.Label.ToString());
+                    csv.WriteField(Probability(face.Confidence));
+                    csv.WriteField(face.Uncertain ? "true" : "false");
+                    foreach (var p in face.Probabilities) csv.WriteField(Probability(p));
+                    csv.NextRecord();
                 }
             }
         });
     }
 
-    private static StringBuilder AppendFrame(StringBuilder row, FrameResult frame, bool timed) => row
-        .Append(Invariant(frame.FrameIndex)).Append(',')
-        .Append(frame.SourceName is { } source ? SegmentCsv.Quote(source) : "").Append(',')
-        .Append(timed ? Seconds(frame.TimeSeconds) : "");
+    private static IEnumerable<string> Columns(ClassSet classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        return FaceColumns.Concat(classes.ClassNames.Select(n => "p_" + n.ToLowerInvariant()));
+    }
+
+    private static void WriteFrame(CsvWriter csv, FrameResult frame, bool timed)
+    {
+        csv.WriteField(Invariant(frame.FrameIndex));
+        csv.WriteField(frame.SourceName ?? "");
+        csv.WriteField(timed ? Seconds(frame.TimeSeconds) : "");
+    }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

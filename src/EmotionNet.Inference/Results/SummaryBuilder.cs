@@ -60,19 +60,12 @@ public sealed class SummaryBuilder
     {
         var total = labelCounts.Sum();
         var faceSummaries = faces.Select(f => new FaceSummary(
-            f.Key, f.Value.Frames, f.Value.First, f.Value.Last, classes.Classes[ArgMax(f.Value.Labels)],
+            f.Key, f.Value.Frames, f.Value.First, f.Value.Last, classes.Classes[ArgMax.Of<int>(f.Value.Labels)],
             f.Value.Labels.Select(n => (double)n / f.Value.Frames).ToArray(), f.Value.Uncertain, f.Value.ConfidenceSum / f.Value.Frames) { Source = f.Value.Source }).ToArray();
         return new AnalysisSummary(input, classes, frames, framesWithFaces, frames - framesWithFaces, lastSeconds,
-            total == 0 ? null : classes.Classes[ArgMax(labelCounts)],
+            total == 0 ? null : classes.Classes[ArgMax.Of<int>(labelCounts)],
             labelCounts.Select(n => total == 0 ? 0.0 : (double)n / total).ToArray(),
             faceSummaries) { Skipped = skipped.ToArray(), Timed = timed };
-    }
-
-    private static int ArgMax(int[] counts)
-    {
-        var best = 0;
-        for (var i = 1; i < counts.Length; i++) if (counts[i] > counts[best]) best = i;
-        return best;
     }
 
     private sealed class FaceTally(int classCount, double first, string? source)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using EmotionNet.Core.IO;
 
 namespace EmotionNet.Inference.Segments;
@@ -18,32 +18,31 @@ public static class SegmentCsv
     public static void Write(string path, IEnumerable<EmotionSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        AtomicFile.Write(path, stream =>
+        CsvFiles.Write(path, csv =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            writer.NewLine = "\n";
-            writer.WriteLine(Header);
-            var row = new StringBuilder();
-            foreach (var segment in segments) writer.WriteLine(AppendFields(row.Clear(), segment));
+            csv.WriteRow(Header.Split(','));
+            foreach (var segment in segments)
+            {
+                WriteFields(csv, segment);
+                csv.NextRecord();
+            }
         });
     }
 
-    /// <summary>Appends one segment's fields (no line end): the row layout shared with the batch's combined file.</summary>
-    internal static StringBuilder AppendFields(StringBuilder row, EmotionSegment segment) => row
-        .Append(Quote(segment.Source)).Append(',')
-        .Append(Number(segment.TrackId)).Append(',')
-        .Append(segment.Emotion).Append(',')
-        .Append(segment.Timed ? segment.StartSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "").Append(',')
-        .Append(segment.Timed ? segment.EndSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "").Append(',')
-        .Append(Number(segment.StartFrame)).Append(',')
-        .Append(Number(segment.EndFrame)).Append(',')
-        .Append(Number(segment.Frames)).Append(',')
-        .Append(segment.MeanConfidence.ToString("0.####", CultureInfo.InvariantCulture)).Append(',')
-        .Append(Number(segment.UncertainFrames));
-
-    /// <summary>A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break.</summary>
-    internal static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Writes one segment's fields (the record is not ended): the row layout shared with the batch's combined file.</summary>
+    internal static void WriteFields(CsvWriter csv, EmotionSegment segment)
+    {
+        csv.WriteField(segment.Source);
+        csv.WriteField(Number(segment.TrackId));
+        csv.WriteField(segment.Emotion.ToString());
+        csv.WriteField(segment.Timed ? segment.StartSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "");
+        csv.WriteField(segment.Timed ? segment.EndSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "");
+        csv.WriteField(Number(segment.StartFrame));
+        csv.WriteField(Number(segment.EndFrame));
+        csv.WriteField(Number(segment.Frames));
+        csv.WriteField(segment.MeanConfidence.ToString("0.####", CultureInfo.InvariantCulture));
+        csv.WriteField(Number(segment.UncertainFrames));
+    }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -41,9 +41,6 @@ public sealed class FaceTracker
     /// <summary>Ids of the tracks kept: seen now, missed, or lost but kept for re-identification.</summary>
     public IReadOnlyCollection<int> LiveTrackIds => tracks.Select(t => t.Id).ToArray();
 
-    /// <summary>Tracks started so far (ids handed out).</summary>
-    public int TracksStarted => nextId - 1;
-
     /// <summary>Detections given back to a missed or lost track by appearance (the second pass) so far.</summary>
     public int Reidentifications { get; private set; }
 

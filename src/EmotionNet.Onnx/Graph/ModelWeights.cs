@@ -33,7 +33,11 @@ internal sealed class ModelWeights
         }
         var eps = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, module) in model.named_modules())
+        {
+            // Either choice of Models.BatchNormFactory.
             if (module is Torch.Models.BatchNorm) eps[name] = Torch.Models.BatchNorm.Epsilon;
+            else if (module is TorchSharp.Modules.BatchNorm batchNorm) eps[name] = batchNorm.eps;
+        }
         return new ModelWeights(tensors, eps);
     }
 

@@ -176,6 +176,7 @@ public sealed class Checkpoint
                 ?? throw new CheckpointException($"Checkpoint '{path}' has empty metadata.");
             _ = ClassSet.FromName(metadata.ClassSet);
             metadata.Model.Validate();
+            metadata.Normalization.Validate();
             var (modelState, optimizerState) = (ReadBlock(r), ReadBlock(r));
             return new Checkpoint(metadata, modelState, optimizerState, version >= 2 ? ReadBlock(r) : []);
         }

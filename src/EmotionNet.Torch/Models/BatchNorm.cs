@@ -14,6 +14,7 @@ namespace EmotionNet.Torch.Models;
 /// run dying with "Unknown scalar type" or "alpha must not be a floating point number" in add_scalar_.
 /// This module counts with one <see cref="Scalar"/> held for the life of the process, passed as both the
 /// value and the alpha (<c>add_(x)</c> alone makes a temporary alpha = 1, which a first version hit).
+/// The conv stack gets it through <see cref="BatchNormFactory"/>, where going back to <c>BatchNorm2d</c> is one line.
 /// </summary>
 public sealed class BatchNorm : nn.Module<Tensor, Tensor>
 {
@@ -23,7 +24,7 @@ public sealed class BatchNorm : nn.Module<Tensor, Tensor>
     /// <summary>PyTorch's default momentum of the running statistics.</summary>
     public const double Momentum = 0.1;
 
-    private static readonly Scalar One = 1L;
+    private static readonly Scalar One = 1L.ToScalar();
 
     /// <summary>A layer over <paramref name="features"/> channels: weight 1, bias 0, running mean 0 and variance 1.</summary>
     public BatchNorm(long features, string name = "BatchNorm") : base(name)

@@ -16,7 +16,7 @@ internal sealed class ConvBlock : Module<Tensor, Tensor>
         for (var i = 0; i < convs; i++)
         {
             modules.Add(($"conv{i + 1}", Conv2d(i == 0 ? inChannels : outChannels, outChannels, 3, padding: 1, bias: false)));
-            modules.Add(($"bn{i + 1}", new BatchNorm(outChannels)));
+            modules.Add(($"bn{i + 1}", BatchNormFactory.Create(outChannels)));
             modules.Add(($"act{i + 1}", CreateActivation(activation)));
         }
         modules.Add(("pool", MaxPool2d(2)));

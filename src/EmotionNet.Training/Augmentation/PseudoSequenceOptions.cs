@@ -94,8 +94,7 @@ public sealed record PseudoSequenceOptions
         LowContrastProbability = 0.5f,
     };
 
-    /// <summary>Throws when a value is outside its documented range.</summary>
-    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public PseudoSequenceOptions Validate()
     {
         var check = new OptionCheck(nameof(PseudoSequenceOptions));

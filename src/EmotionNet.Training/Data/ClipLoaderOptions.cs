@@ -39,8 +39,7 @@ public sealed record ClipLoaderOptions
     /// <summary>Leave out a last, smaller batch (default false).</summary>
     public bool DropLast { get; init; }
 
-    /// <summary>Throws when a value is outside its documented range.</summary>
-    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public ClipLoaderOptions Validate()
     {
         var check = new OptionCheck(nameof(ClipLoaderOptions));
@@ -48,7 +47,8 @@ public sealed record ClipLoaderOptions
         check.Require(SequenceLength, SequenceLength >= 1, "must be at least 1");
         check.Require(Workers, Workers is >= 0 and <= 64, "must be between 0 and 64");
         check.Require(PrefetchBatches, PrefetchBatches >= 1, "must be at least 1");
-        check.Require(Normalization, Normalization is { Std: > 0 }, "needs a positive Std");
+        ArgumentNullException.ThrowIfNull(Normalization);
+        Normalization.Validate();
         Augmentation?.Validate();
         return this;
     }

@@ -6,6 +6,7 @@ using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Training.Engine;
@@ -16,6 +17,8 @@ namespace EmotionNet.Training.Engine;
 /// </summary>
 internal sealed class TeacherEnsemble : IDisposable
 {
+    private const string Option = $"{nameof(TrainingOptions)}.{nameof(TrainingOptions.Teachers)}";
+
     private readonly EmotionNetModel[] models;
     private readonly Scalar inverseTemperature;
     private readonly Scalar share;
@@ -29,7 +32,7 @@ internal sealed class TeacherEnsemble : IDisposable
 
     /// <summary>Loads <paramref name="paths"/> onto <paramref name="device"/>; each must have <paramref name="classes"/> and <paramref name="normalization"/>.</summary>
     /// <exception cref="CheckpointException">A teacher cannot be read.</exception>
-    /// <exception cref="EmotionNetException">A teacher has other classes or another input normalization than the run (the message names it).</exception>
+    /// <exception cref="EmotionNetException">A teacher has other classes or another input normalization than the run (the message names it; <see cref="EmotionNetException.Option"/> is <c>TrainingOptions.Teachers</c>).</exception>
     public static TeacherEnsemble Load(IReadOnlyList<string> paths, ClassSet classes, InputNormalization normalization, double temperature, Device device)
     {
         var models = new List<EmotionNetModel>();
@@ -39,9 +42,9 @@ internal sealed class TeacherEnsemble : IDisposable
             {
                 var checkpoint = Checkpoint.Load(path);
                 if (checkpoint.Classes.Name != classes.Name)
-                    throw new EmotionNetException($"TrainingOptions.Teachers: '{path}' was trained on class set {checkpoint.Classes.Name}, but the run uses {classes.Name}.");
+                    throw new EmotionNetException($"Teacher '{path}' was trained on class set {checkpoint.Classes.Name}, but the run uses {classes.Name}.") { Option = Option };
                 if (checkpoint.Metadata.Normalization != normalization)
-                    throw new EmotionNetException($"TrainingOptions.Teachers: '{path}' expects input normalization {checkpoint.Metadata.Normalization}, but the run feeds {normalization}.");
+                    throw new EmotionNetException($"Teacher '{path}' expects input normalization {checkpoint.Metadata.Normalization}, but the run feeds {normalization}.") { Option = Option };
                 var model = checkpoint.CreateModel(path);
                 model.to(device);
                 model.eval();
@@ -71,7 +74,7 @@ internal sealed class TeacherEnsemble : IDisposable
             foreach (var view in new[] { inputs, mirrored })
             {
                 var p = nn.functional.softmax(model.call(view).mul(inverseTemperature), 1);
-                sum = sum is null ? p : sum.add(p);
+                sum = sum is null ? p : sum.add(p, HeldScalars.One);
             }
         }
         return sum!.mul(share).MoveToOuterDisposeScope();

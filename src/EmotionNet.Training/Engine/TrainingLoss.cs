@@ -2,6 +2,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using EmotionNet.Core.Data;
 using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Options;
 
 namespace EmotionNet.Training.Engine;
@@ -19,7 +20,7 @@ internal sealed class TrainingLoss : IDisposable
     private readonly Tensor? classWeights;
     private readonly Tensor? logitOffsets;
     // Scalars held in fields for the run: TorchSharp 0.107 hands their native handles over without keeping
-    // the managed objects alive, so a temporary one can be collected mid-call (see Models/BatchNorm.cs).
+    // the managed objects alive, so a temporary one can be collected mid-call (see HeldScalars).
     private readonly Scalar inverseTemperature;
     private readonly Scalar distillationScale;
     private readonly Scalar labelShare;
@@ -51,13 +52,13 @@ internal sealed class TrainingLoss : IDisposable
     public Tensor Compute(Tensor logits, Tensor labels, Tensor? teacherProbabilities)
     {
         using var scope = NewDisposeScope();
-        var scores = logitOffsets is null ? logits : logits.add(logitOffsets);
+        var scores = logitOffsets is null ? logits : logits.add(logitOffsets, HeldScalars.One);
         var loss = LossAndGradients.CrossEntropy(scores, labels, smoothing, classWeights);
         if (teacherProbabilities is not null)
         {
             var studentLog = nn.functional.log_softmax(logits.mul(inverseTemperature), 1);
             var soft = teacherProbabilities.mul(studentLog).sum(1).mean().neg();
-            loss = loss.mul(labelShare).add(soft.mul(distillationScale));
+            loss = loss.mul(labelShare).add(soft.mul(distillationScale), HeldScalars.One);
         }
         return loss.MoveToOuterDisposeScope();
     }

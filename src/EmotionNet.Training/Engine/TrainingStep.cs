@@ -72,11 +72,4 @@ internal sealed class TrainingStep
         observer?.Ended(StepPhase.Optimizer);
         return (value, logits);
     }
-
-    /// <summary>The optimizer the options ask for, over the model's (fp32 master) parameters.</summary>
-    public static OptimizerHelper CreateOptimizer(EmotionNetModel model, TrainingOptions run) => run.Optimizer switch
-    {
-        OptimizerKind.Sgd => optim.SGD(model.parameters(), run.LearningRate, momentum: run.Momentum, weight_decay: run.WeightDecay, nesterov: run.Momentum > 0),
-        _ => optim.AdamW(model.parameters(), run.LearningRate, weight_decay: run.WeightDecay),
-    };
 }

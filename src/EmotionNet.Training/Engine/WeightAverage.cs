@@ -39,7 +39,7 @@ internal sealed class WeightAverage : IDisposable
     {
         var d = Math.Min(decay, (1.0 + step) / (10.0 + step));
         // The Scalar is held in a local for the whole loop: TorchSharp 0.107 passes its handle to native code
-        // without keeping it alive, and a collected Scalar mid-call corrupts the value (see Models/BatchNorm.cs).
+        // without keeping it alive, and a collected Scalar mid-call corrupts the value (see HeldScalars).
         using var keep = d.ToScalar();
         using var weight = (1 - d).ToScalar();
         using var noGrad = no_grad();
@@ -48,8 +48,6 @@ internal sealed class WeightAverage : IDisposable
             if (average[i].is_floating_point()) average[i].mul_(keep).add_(live[i], alpha: weight);
             else average[i].copy_(live[i]);
         }
-        GC.KeepAlive(keep);
-        GC.KeepAlive(weight);
     }
 
     /// <summary>Puts the averaged state into the model until the returned scope is disposed, which puts the live state back.</summary>

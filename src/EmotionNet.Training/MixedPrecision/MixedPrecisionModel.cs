@@ -1,4 +1,5 @@
 using EmotionNet.Torch.Models;
+using EmotionNet.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,7 +33,7 @@ internal sealed class MixedPrecisionModel : IDisposable
         // The master gradients must exist before they can be copied into.
         foreach (var p in masterParameters)
         {
-            using var zero = (p * 0).sum();
+            using var zero = p.mul(HeldScalars.Zero).sum();
             zero.backward();
         }
     }

@@ -78,7 +78,7 @@ public sealed record TrainingOptions
     /// <summary>Where to compute. Default <see cref="DeviceKind.Auto"/>.</summary>
     public DeviceKind Device { get; init; } = DeviceKind.Auto;
 
-    /// <summary>CPU threads for libtorch; 0 keeps libtorch's default (all cores). Default 0.</summary>
+    /// <summary>CPU threads for libtorch during the run, which is process-wide (restored when the run ends); 0 leaves the count as it is. Default 0.</summary>
     public int Threads { get; init; }
 
     /// <summary>Seed of weights, shuffling, augmentation and dropout. Default 42.</summary>
@@ -116,7 +116,7 @@ public sealed record TrainingOptions
         check.Require(GradientClip, GradientClip is >= 0 and <= 1e6, "must be in [0, 1000000]");
         check.Require(EarlyStoppingPatience, EarlyStoppingPatience is >= 0 and <= 100_000, "must be between 0 and 100000");
         check.Require(SequenceLength, SequenceLength is >= 1 and <= 64, "must be between 1 and 64");
-        check.Require(Threads, Threads is >= 0 and <= 1024, "must be between 0 (libtorch's default) and 1024");
+        check.Require(Threads, Threads is >= 0 and <= 1024, "must be between 0 (unchanged) and 1024");
         check.Require(MaxTrainRows, MaxTrainRows is null or >= 1, "must be at least 1");
         check.Require(DataWorkers, DataWorkers is >= 1 and <= 64, "must be between 1 and 64");
         check.Require(LogitAdjustment, LogitAdjustment is >= 0 and <= 10, "must be in [0, 10]");

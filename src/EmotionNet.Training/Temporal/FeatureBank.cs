@@ -53,9 +53,9 @@ internal sealed class FeatureBank : IDisposable
     /// <summary>
     /// <see cref="Build"/>, kept in <paramref name="cachePath"/>: a file made from the same encoder weights, faces
     /// and recipe is read back instead of encoding again (minutes on a CPU; a resumed run needs the same bank),
-    /// anything else is rebuilt and the file replaced atomically.
+    /// anything else is rebuilt and the file replaced atomically. Null when cancelled (nothing is written).
     /// </summary>
-    public static FeatureBank Cached(string cachePath, EmotionNetModel model, FaceClipSet faces, TemporalClipOptions clips, int poses, int seed,
+    public static FeatureBank? Cached(string cachePath, EmotionNetModel model, FaceClipSet faces, TemporalClipOptions clips, int poses, int seed,
         InputNormalization normalization, Device device, IProgress<int>? progress, CancellationToken cancellation)
     {
         var key = Key(model, faces, clips, poses, seed, normalization);
@@ -64,7 +64,7 @@ internal sealed class FeatureBank : IDisposable
             progress?.Report(faces.Count);
             return cached;
         }
-        var bank = Build(model, faces, clips, poses, seed, normalization, device, progress, cancellation);
+        if (Build(model, faces, clips, poses, seed, normalization, device, progress, cancellation) is not { } bank) return null;
         AtomicFile.Write(cachePath, stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -115,9 +115,9 @@ internal sealed class FeatureBank : IDisposable
 
     /// <summary>
     /// Renders and encodes every face of <paramref name="faces"/> (its first frame) with <paramref name="model"/>'s
-    /// encoder in eval mode; <paramref name="progress"/> gets the faces done so far.
+    /// encoder in eval mode; <paramref name="progress"/> gets the faces done so far. Null when cancelled, checked between batches of faces.
     /// </summary>
-    public static FeatureBank Build(EmotionNetModel model, FaceClipSet faces, TemporalClipOptions clips, int poses, int seed,
+    public static FeatureBank? Build(EmotionNetModel model, FaceClipSet faces, TemporalClipOptions clips, int poses, int seed,
         InputNormalization normalization, Device device, IProgress<int>? progress, CancellationToken cancellation)
     {
         const int batchFaces = 64;
@@ -131,7 +131,11 @@ internal sealed class FeatureBank : IDisposable
         using var noGrad = no_grad();
         for (var start = 0; start < faces.Count; start += batchFaces)
         {
-            cancellation.ThrowIfCancellationRequested();
+            if (cancellation.IsCancellationRequested)
+            {
+                foreach (var r in rows) r.Dispose();
+                return null;
+            }
             var count = Math.Min(batchFaces, faces.Count - start);
             for (var i = 0; i < count; i++)
             {

@@ -1,21 +1,13 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using EmotionNet.Core;
 using EmotionNet.Core.Checkpoints;
 using EmotionNet.Core.Data;
-using EmotionNet.Core.IO;
-using EmotionNet.Core.Runtime;
+using EmotionNet.Core.Evaluation;
 using EmotionNet.Torch.Checkpoints;
-using EmotionNet.Torch.Models;
 using EmotionNet.Torch.Runtime;
-using EmotionNet.Training.Augmentation;
-using EmotionNet.Training.Augmentation.Temporal;
 using EmotionNet.Training.Engine;
-using EmotionNet.Training.Options;
-using EmotionNet.Training.Schedules;
+using EmotionNet.Training.Optimization;
+using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,220 +15,146 @@ namespace EmotionNet.Training.Temporal;
 
 /// <summary>
 /// Teaches a trained model's LSTM and classifier to follow a stream frame by frame: change-aware clips
-/// (<see cref="TemporalClipPlan"/>) with a target at every frame, composed from
+/// (<see cref="Augmentation.Temporal.TemporalClipPlan"/>) with a target at every frame, composed from
 /// precomputed encoder features (<see cref="FeatureBank"/>); the encoder stays as it was, so per-frame
-/// (still image) behaviour changes only through the LSTM's first step, which is trained too. Writes
-/// <c>last.ckpt</c> (resumable) and <c>best.ckpt</c> after every epoch, <c>temporal-epochs.csv</c>, and the feature banks
-/// (<see cref="TrainingBank"/>, <see cref="ValidationBank"/>) that a resumed run reads back.
+/// (still image) behaviour changes only through the LSTM's first step, which is trained too. Runs on
+/// <see cref="TrainingRun"/>, the loop it shares with <see cref="Trainer"/>: the same run files (best.ckpt,
+/// last.ckpt, epochs.csv, training-curves.png with plots), resume, cancellation, progress and checkpoint layout,
+/// plus the feature banks (<see cref="TrainingBank"/>, <see cref="ValidationBank"/>) that a resumed run reads back.
 /// </summary>
 public sealed class TemporalTrainer
 {
-    /// <summary>Resumable checkpoint file name.</summary>
-    public const string LastCheckpoint = "last.ckpt";
-
-    /// <summary>Best-epoch checkpoint file name.</summary>
-    public const string BestCheckpoint = "best.ckpt";
-
     /// <summary>The training faces' encoder features, kept so that a resumed run (or another recipe in the same folder) need not encode again.</summary>
     public const string TrainingBank = "features-training.bin";
 
     /// <summary>The PublicTest faces' encoder features, likewise.</summary>
     public const string ValidationBank = "features-publictest.bin";
 
-    /// <summary>Per-epoch log file name.</summary>
-    public const string EpochLog = "temporal-epochs.csv";
+    /// <summary>
+    /// Temporal training's own validation figure, by its name in <see cref="EpochRecord.Extra"/>, epochs.csv and (prefixed
+    /// <c>temporal_</c>) the checkpoints' metrics: the per-frame accuracy on the corrupted frames alone.
+    /// </summary>
+    public const string CorruptedFrameAccuracy = "val_corrupted_frame_accuracy";
 
-    /// <summary>Creates a trainer with <paramref name="options"/>.</summary>
-    /// <exception cref="EmotionNetException">An option is out of range.</exception>
-    public TemporalTrainer(TemporalTrainingOptions options)
+    private readonly IProgress<TrainingEvent>? progress;
+    private readonly ITrainingPlots? plots;
+
+    /// <summary>
+    /// Creates a trainer with <paramref name="options"/>, reporting to <paramref name="progress"/>; <paramref name="plots"/>
+    /// draws training-curves.png (EmotionNet.Plotting's <c>TrainingPlots.Instance</c>).
+    /// </summary>
+    /// <exception cref="Core.Options.OptionsException">An option is out of range.</exception>
+    public TemporalTrainer(TemporalTrainingOptions options, IProgress<TrainingEvent>? progress = null, ITrainingPlots? plots = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
+        this.progress = progress;
+        this.plots = plots;
     }
 
     /// <summary>The settings.</summary>
     public TemporalTrainingOptions Options { get; }
 
     /// <summary>
-    /// Trains from <paramref name="initial"/> (a trained model; with <paramref name="resume"/>, the run's own
-    /// <c>last.ckpt</c> is read instead when it exists) on <paramref name="data"/>'s Training faces, validating
-    /// on its PublicTest faces, writing into <paramref name="outputDirectory"/>.
+    /// Trains from <paramref name="initial"/> (a trained model) on <paramref name="data"/>'s Training faces, validating
+    /// on its PublicTest faces, writing into <paramref name="outputDirectory"/>. With <paramref name="resume"/> it
+    /// continues the run in that folder from its last.ckpt as <see cref="Trainer.Fit"/> does: its own recipe, this
+    /// call's device and threads, and at least its planned epochs. Cancellation stops between batches (or between
+    /// batches of faces while encoding), saves last.ckpt and returns with Cancelled set.
     /// </summary>
-    /// <exception cref="EmotionNetException">The model is bidirectional, the data has no training faces, or a file cannot be written.</exception>
-    public TemporalTrainingResult Fit(Checkpoint initial, FaceDataSplits data, string outputDirectory, DeviceKind device = DeviceKind.Auto,
-        bool resume = false, IProgress<TemporalProgress>? progress = null, CancellationToken cancellation = default)
+    /// <exception cref="EmotionNetException">The model is bidirectional, or the data has no training faces.</exception>
+    /// <exception cref="NothingToResumeException"><paramref name="resume"/>, but the folder has no last.ckpt.</exception>
+    /// <exception cref="CheckpointException">last.ckpt is not a temporal run's.</exception>
+    public TrainingResult Fit(Checkpoint initial, FaceDataSplits data, string outputDirectory, bool resume = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(data);
         if (initial.Metadata.Model.Bidirectional) throw new EmotionNetException("A bidirectional model cannot follow a stream frame by frame: temporal training needs a unidirectional LSTM.");
         if (data.Training.Count == 0) throw new EmotionNetException($"'{data.Training.Source}' has no Training faces to make temporal clips from.");
         NativeRuntime.EnsureTorch();
-        var dev = Devices.Resolve(device);
-        AtomicFile.EnsureDirectory(outputDirectory);
-        var lastPath = Path.Combine(outputDirectory, LastCheckpoint);
-        var bestPath = Path.Combine(outputDirectory, BestCheckpoint);
-        var logPath = Path.Combine(outputDirectory, EpochLog);
+        var files = RunFiles.Prepare(outputDirectory, Report);
+        var resumed = resume ? RunFiles.LoadLast(files) : null;
+        var record = resumed is null ? null : RunRecord.Read(resumed.Metadata, files.Last);
+        if (resumed is not null && (record!.Kind != RunRecord.Temporal || !resumed.HasOptimizerState))
+            throw new CheckpointException($"Checkpoint '{files.Last}' is not a temporal training run's last.ckpt (no temporal training state), so temporal training cannot resume from it.");
+        var saved = record?.ReadOptions<TemporalTrainingOptions>(files.Last, o => o.Validate());
+        var o = saved is null ? Options : saved with { Epochs = Math.Max(saved.Epochs, Options.Epochs), Device = Options.Device, Threads = Options.Threads };
+        using var threads = TorchThreads.Use(o.Threads);
+        var device = Devices.Resolve(o.Device);
+        var start = resumed ?? initial;
+        var state = record?.State ?? new TrainingState();
 
-        if (resume && !File.Exists(lastPath))
-            throw new EmotionNetException($"Cannot resume: '{lastPath}' does not exist. Start a new run (resume: false), or give the output folder of the interrupted run.");
-        var start = resume ? Checkpoint.Load(lastPath) : initial;
-        if (resume && (start.Metadata.Temporal is null || !start.HasOptimizerState))
-            throw new CheckpointException($"Checkpoint '{lastPath}' is not a temporal training run's last.ckpt (no temporal training state), so temporal training cannot resume from it.");
-        using var model = start.CreateModel(resume ? lastPath : "the initial model");
-        model.to(dev);
-        var normalization = start.Metadata.Normalization;
-        var o = Options;
-        using var train = FeatureBank.Cached(Path.Combine(outputDirectory, TrainingBank), model, data.Training, o.Clips, o.PosesPerFace, o.Seed, normalization, dev,
-            new Progress(progress, "encode", data.Training.Count), cancellation);
-        using var validation = o.ValidationClips > 0 && data.PublicTest.Count > 0
-            ? FeatureBank.Cached(Path.Combine(outputDirectory, ValidationBank), model, data.PublicTest, o.Clips, o.PosesPerFace, o.Seed + 1, normalization, dev, new Progress(progress, "encode validation", data.PublicTest.Count), cancellation)
-            : null;
-
-        // Only the temporal half learns; the encoder's features are the bank's.
-        var parameters = model.named_parameters().Where(p => !p.name.StartsWith("encoder.", StringComparison.Ordinal)).Select(p => p.parameter).ToArray();
-        using var optimizer = optim.Adam(parameters, o.LearningRate);
-        var history = new List<TemporalEpoch>();
-        var (done, bestEpoch, bestAccuracy) = (0, 0, double.NegativeInfinity);
-        if (start != initial)
+        using var task = CreateTask(start, resumed is not null ? files.Last : null, files.Directory, data, o, device, cancellationToken);
+        if (task is null)
         {
-            start.RestoreOptimizer(optimizer, lastPath);
-            var state = start.Metadata.Training?["temporal"];
-            done = start.Metadata.Temporal?.Epochs ?? 0;
-            bestEpoch = state?["bestEpoch"]?.GetValue<int>() ?? 0;
-            bestAccuracy = state?["bestAccuracy"]?.GetValue<double>() ?? double.NegativeInfinity;
-            history.AddRange(state?["history"]?.Deserialize<TemporalEpoch[]>(Json) ?? []);
+            Report(new TrainingEvent.Stopped(state.CompletedEpochs, state.PartialBatches, files.Last));
+            return new TrainingResult(outputDirectory, files.Best, files.Last, state.BestEpoch, state.History, new Dictionary<string, ClassificationMetrics>(), Cancelled: true, StoppedEarly: false);
         }
+        // Runs from before the common record stopped between epochs and saved no step: it follows from the epochs.
+        if (record is { Version: 1 }) state = state with { Step = (long)state.CompletedEpochs * task.BatchesPerEpoch };
+        var plan = TrainingRun.ContinuePlan(state.Schedule, task.Plan((saved ?? o).Epochs), state.Step, (long)task.BatchesPerEpoch * o.Epochs, Note);
+        state = state with { Schedule = plan };
+        if (resumed is not null)
+            Note($"Resuming from {files.Last}: {state.CompletedEpochs} epoch(s) and {state.PartialBatches} batch(es) done.");
 
-        var sampler = new TemporalClipSampler(train, o.Clips);
-        var schedule = new LearningRateSchedule(ScheduleKind.Cosine, o.LearningRate, (long)BatchCount(train) * o.Epochs, warmupFraction: 0);
-        for (var epoch = done + 1; epoch <= o.Epochs; epoch++)
-        {
-            var clock = Stopwatch.StartNew();
-            var (loss, accuracy) = TrainEpoch(model, optimizer, train, sampler, epoch, schedule, dev, progress, cancellation);
-            var (valAccuracy, valCorrupted) = validation is null ? (double.NaN, double.NaN) : Validate(model, validation, dev);
-            var record = new TemporalEpoch(epoch, loss, accuracy, valAccuracy, valCorrupted, clock.Elapsed.TotalSeconds);
-            history.Add(record);
-            var isBest = validation is null || valAccuracy > bestAccuracy;
-            if (isBest) (bestEpoch, bestAccuracy) = (epoch, validation is null ? double.NaN : valAccuracy);
-            var metadata = Describe(start, epoch, bestEpoch, bestAccuracy, history);
-            // best.ckpt is for inference (no optimizer state); last.ckpt is the one to resume from.
-            if (isBest) Checkpoint.Capture(model, metadata).Save(bestPath);
-            Checkpoint.Capture(model, metadata, optimizer).Save(lastPath);
-            AtomicFile.WriteAllText(logPath, Log(history));
-        }
-        return new TemporalTrainingResult(bestPath, lastPath, bestEpoch, history);
+        // The record keeps the model it started from; a resumed run's already does.
+        var baseRecord = record is not null ? record.Base : initial.Metadata.Training;
+        var loop = new TrainingRun(task, files, RunRecord.Temporal, JsonSerializer.SerializeToNode(o, RunRecord.Json)!, baseRecord, o.Epochs, patience: 0, plots, Report);
+        var outcome = loop.Execute(state, cancellationToken);
+        return new TrainingResult(outputDirectory, files.Best, files.Last, outcome.State.BestEpoch, outcome.State.History,
+            new Dictionary<string, ClassificationMetrics>(), outcome.Cancelled, outcome.StoppedEarly);
     }
 
-    private int BatchCount(FeatureBank train) => (train.Count + Options.BatchSize - 1) / Options.BatchSize;
-
-    // One pass over the training bank in a seeded order: cosine learning rate per step, per-frame cross-entropy.
-    // Returns the mean loss and frame accuracy over the epoch.
-    private (double Loss, double Accuracy) TrainEpoch(EmotionNetModel model, optim.Optimizer optimizer, FeatureBank train, TemporalClipSampler sampler,
-        int epoch, LearningRateSchedule schedule, Device device, IProgress<TemporalProgress>? progress, CancellationToken cancellation)
+    // The model on its device, its optimizer (restored from lastCheckpoint when resuming) and the feature banks kept in
+    // folder; null when cancelled while encoding.
+    private TemporalTrainingTask? CreateTask(Checkpoint start, string? lastCheckpoint, string folder, FaceDataSplits data, TemporalTrainingOptions o, Device device,
+        CancellationToken cancellationToken)
     {
-        var o = Options;
-        var batches = BatchCount(train);
-        var order = SplitMix64.Permutation(train.Count, SplitMix64.Mix((ulong)o.Seed, (ulong)epoch, 0x5AFFUL));
-        model.train();
-        double lossSum = 0, correct = 0, frames = 0;
-        for (var b = 0; b < batches; b++)
+        var model = start.CreateModel(lastCheckpoint ?? "the initial model");
+        FeatureBank? train = null;
+        FeatureBank? validation = null;
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            var step = (long)(epoch - 1) * batches + b;
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
-            var first = order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, train.Count - b * o.BatchSize));
-            using var scope = NewDisposeScope();
-            var (features, targets, _) = Batch(train, sampler, first, SplitMix64.Mix((ulong)o.Seed, (ulong)epoch, (ulong)b), device);
-            random.manual_seed(Seeds.Derive(o.Seed, epoch, b)); // dropout
-            optimizer.zero_grad();
-            var (logits, _, _) = model.ClassifyEachFrame(features);
-            var flat = logits.reshape(-1, logits.shape[2]);
-            var loss = nn.functional.cross_entropy(flat, targets);
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item<float>() * targets.shape[0];
-            correct += flat.argmax(1).eq(targets).sum().item<long>();
-            frames += targets.shape[0];
-            progress?.Report(new TemporalProgress("train", b + 1, batches, epoch));
-        }
-        return (lossSum / frames, correct / frames);
-    }
-
-    private (double All, double Corrupted) Validate(EmotionNetModel model, FeatureBank bank, Device device)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        var sampler = new TemporalClipSampler(bank, Options.Clips);
-        var order = Enumerable.Range(0, Options.ValidationClips).Select(i => i % bank.Count).ToArray();
-        double correct = 0, frames = 0, corruptCorrect = 0, corruptFrames = 0;
-        for (var b = 0; b < order.Length; b += Options.BatchSize)
-        {
-            using var scope = NewDisposeScope();
-            var first = order.AsSpan(b, Math.Min(Options.BatchSize, order.Length - b));
-            // A fixed seed: the same validation clips every epoch and every run.
-            var (features, targets, corrupted) = Batch(bank, sampler, first, SplitMix64.Mix((ulong)Options.Seed, 0xFA11DA7EUL, (ulong)b), device);
-            var (logits, _, _) = model.ClassifyEachFrame(features);
-            var hits = logits.reshape(-1, logits.shape[2]).argmax(1).eq(targets);
-            correct += hits.sum().item<long>();
-            frames += targets.shape[0];
-            corruptCorrect += hits.logical_and(corrupted).sum().item<long>();
-            corruptFrames += corrupted.sum().item<long>();
-        }
-        return (correct / frames, corruptFrames == 0 ? double.NaN : corruptCorrect / corruptFrames);
-    }
-
-    private (Tensor Features, Tensor Targets, Tensor Corrupted) Batch(FeatureBank bank, TemporalClipSampler sampler, ReadOnlySpan<int> firstFaces, ulong seed, Device device)
-    {
-        var length = Options.Clips.Length;
-        var n = firstFaces.Length * length;
-        var rows = new long[n];
-        var targets = new long[n];
-        var corrupted = new bool[n];
-        sampler.Compose(firstFaces, seed, rows, targets, corrupted);
-        var features = bank.Features.index_select(0, tensor(rows)).reshape(firstFaces.Length, length, -1).to(device);
-        return (features, tensor(targets).to(device), tensor(corrupted).to(device));
-    }
-
-    private CheckpointMetadata Describe(Checkpoint start, int epoch, int bestEpoch, double bestAccuracy, List<TemporalEpoch> history)
-    {
-        var last = history[^1];
-        return start.Metadata with
-        {
-            Temporal = new TemporalTrainingInfo(Options.Clips.Length, epoch, JsonSerializer.SerializeToNode(Options, Json)?.AsObject()),
-            Metrics = double.IsFinite(last.ValidationAccuracy)
-                ? new Dictionary<string, double> { ["temporal_val_frame_accuracy"] = last.ValidationAccuracy, ["temporal_train_frame_accuracy"] = last.TrainAccuracy }
-                : new Dictionary<string, double> { ["temporal_train_frame_accuracy"] = last.TrainAccuracy },
-            Training = new JsonObject
+            model.to(device);
+            var normalization = start.Metadata.Normalization;
+            train = FeatureBank.Cached(Path.Combine(folder, TrainingBank), model, data.Training, o.Clips, o.PosesPerFace, o.Seed, normalization, device,
+                Preparing("encoding training faces", data.Training.Count), cancellationToken);
+            if (train is null) return Abandon();
+            if (o.ValidationClips > 0 && data.PublicTest.Count > 0)
             {
-                // A resumed run's checkpoint already nests the base model's options: keep one level.
-                ["base"] = (start.Metadata.Training?["temporal"] is null ? start.Metadata.Training : start.Metadata.Training["base"])?.DeepClone(),
-                ["temporal"] = new JsonObject
-                {
-                    ["bestEpoch"] = bestEpoch,
-                    ["bestAccuracy"] = double.IsFinite(bestAccuracy) ? bestAccuracy : null,
-                    ["history"] = JsonSerializer.SerializeToNode(history, Json),
-                },
-            },
-            CreatedUtc = DateTimeOffset.UtcNow,
-        };
+                validation = FeatureBank.Cached(Path.Combine(folder, ValidationBank), model, data.PublicTest, o.Clips, o.PosesPerFace, o.Seed + 1, normalization, device,
+                    Preparing("encoding validation faces", data.PublicTest.Count), cancellationToken);
+                if (validation is null) return Abandon();
+            }
+            // Only the temporal half learns; the encoder's features are the bank's.
+            var parameters = model.named_parameters().Where(p => !p.name.StartsWith("encoder.", StringComparison.Ordinal)).Select(p => p.parameter).ToArray();
+            var optimizer = Optimizers.Adam(parameters, o.LearningRate);
+            if (lastCheckpoint is not null) start.RestoreOptimizer(optimizer, lastCheckpoint);
+            return new TemporalTrainingTask(model, optimizer, train, validation, o, start.Metadata, device);
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+
+        TemporalTrainingTask? Abandon()
+        {
+            validation?.Dispose();
+            train?.Dispose();
+            model.Dispose();
+            return null;
+        }
     }
 
-    private static string Log(IEnumerable<TemporalEpoch> history)
-    {
-        var text = new StringBuilder("epoch,train_loss,train_frame_accuracy,val_frame_accuracy,val_corrupted_frame_accuracy,seconds\n");
-        foreach (var e in history)
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:F5},{e.TrainAccuracy:F5},{e.ValidationAccuracy:F5},{e.ValidationCorruptedAccuracy:F5},{e.Seconds:F1}"));
-        return text.ToString();
-    }
+    private FacesDone Preparing(string what, int total) => new(this, what, total);
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private void Note(string message) => Report(new TrainingEvent.Note(message));
 
-    private sealed class Progress(IProgress<TemporalProgress>? sink, string phase, int total) : IProgress<int>
+    private void Report(TrainingEvent e) => progress?.Report(e);
+
+    private sealed class FacesDone(TemporalTrainer owner, string what, int total) : IProgress<int>
     {
-        public void Report(int value) => sink?.Report(new TemporalProgress(phase, value, total, 0));
+        public void Report(int value) => owner.Report(new TrainingEvent.Preparing(what, value, total));
     }
 }

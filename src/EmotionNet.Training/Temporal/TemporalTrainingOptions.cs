@@ -1,5 +1,6 @@
 using EmotionNet.Core;
 using EmotionNet.Core.Options;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Training.Augmentation.Temporal;
 
 namespace EmotionNet.Training.Temporal;
@@ -31,10 +32,16 @@ public sealed record TemporalTrainingOptions
     /// <summary>Validation clips made from the PublicTest faces, the same every epoch (default 2000; 0-100000; 0 = no validation, the last epoch is kept).</summary>
     public int ValidationClips { get; init; } = 2000;
 
+    /// <summary>Where to compute (default <see cref="DeviceKind.Auto"/>).</summary>
+    public DeviceKind Device { get; init; } = DeviceKind.Auto;
+
+    /// <summary>CPU threads for libtorch during the run, which is process-wide; 0 (the default) leaves the count as it is.</summary>
+    public int Threads { get; init; }
+
     /// <summary>The defaults above.</summary>
     public static TemporalTrainingOptions Default { get; } = new();
 
-    /// <summary>Throws an <see cref="EmotionNetException"/> naming the first out-of-range field.</summary>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public TemporalTrainingOptions Validate()
     {
         var check = new OptionCheck(nameof(TemporalTrainingOptions));
@@ -45,6 +52,8 @@ public sealed record TemporalTrainingOptions
         check.Require(BatchSize, BatchSize is >= 1 and <= 4096, "must be between 1 and 4096");
         check.Require(LearningRate, LearningRate is > 0 and <= 1, "must be in (0, 1]");
         check.Require(ValidationClips, ValidationClips is >= 0 and <= 100_000, "must be between 0 and 100000");
+        check.Require(Device, Enum.IsDefined(Device), "must be Auto, Cpu or Cuda");
+        check.Require(Threads, Threads is >= 0 and <= 1024, "must be between 0 (unchanged) and 1024");
         return this;
     }
 }

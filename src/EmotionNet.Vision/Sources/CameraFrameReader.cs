@@ -23,7 +23,7 @@ internal sealed class CameraFrameReader : FrameReader
         if (PixelLimit.Exceeded($"Camera {index}", Info.Width, Info.Height, maxPixels) is { } tooBig)
         {
             capture.Dispose();
-            throw new EmotionNetException(tooBig.Replace("declares", "has frames of", StringComparison.Ordinal));
+            throw new EmotionNetException(tooBig.Replace("declares", "has frames of", StringComparison.Ordinal)) { Option = PixelLimit.Option };
         }
         clock = Stopwatch.StartNew();
     }

@@ -27,16 +27,18 @@ internal sealed class ImageFrameReader(InputSource source, double fps, long maxP
             timeSeconds = next / fps;
             next++;
             frameName = Path.GetFileName(file);
-            var image = TryDecode(file, out var reason);
+            var image = TryDecode(file, out var reason, out var option);
             if (image is not null) return image;
-            if (source.Kind == SourceKind.Image) throw new EmotionNetException(reason!);
-            Skip(new SkippedInput(file, reason!));
+            if (source.Kind == SourceKind.Image) throw new EmotionNetException(reason!) { Option = option };
+            Skip(new SkippedInput(file, reason!) { Option = option });
         }
     }
 
-    private Mat? TryDecode(string file, out string? reason)
+    // The reason a file cannot be read, and the option that would let it through (the pixel limit's), if any.
+    private Mat? TryDecode(string file, out string? reason, out string? option)
     {
         reason = null;
+        option = null;
         long length;
         try
         {
@@ -55,6 +57,7 @@ internal sealed class ImageFrameReader(InputSource source, double fps, long maxP
         if (ImageHeader.TryReadSize(file) is var (width, height) && PixelLimit.Exceeded($"Image '{file}'", width, height, maxPixels) is { } tooBig)
         {
             reason = tooBig;
+            option = PixelLimit.Option;
             return null;
         }
         if (ImageHeader.PngChunkPastEnd(file) is { } chunk)

@@ -30,7 +30,7 @@ internal sealed class VideoFrameReader : FrameReader
         if (PixelLimit.Exceeded($"Video '{path}'", Info.Width, Info.Height, maxPixels) is { } tooBig)
         {
             capture.Dispose();
-            throw new EmotionNetException(tooBig.Replace("declares", "has frames of", StringComparison.Ordinal));
+            throw new EmotionNetException(tooBig.Replace("declares", "has frames of", StringComparison.Ordinal)) { Option = PixelLimit.Option };
         }
     }
 

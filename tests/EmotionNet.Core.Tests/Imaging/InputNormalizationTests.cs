@@ -1,10 +1,12 @@
+using System.Text.Json;
 using EmotionNet.Core.Imaging;
+using EmotionNet.Core.Options;
 
 namespace EmotionNet.Core.Tests.Imaging;
 
 public sealed class InputNormalizationTests
 {
-    private static readonly InputNormalization Stretching = new(0.5f, 0.25f, StretchContrast: true);
+    private static readonly InputNormalization Stretching = new() { StretchContrast = true };
 
     [Fact]
     public void Stretching_maps_each_frames_darkest_pixel_to_0_and_brightest_to_255()
@@ -52,5 +54,21 @@ public sealed class InputNormalizationTests
     {
         Assert.Throws<ArgumentException>(() => InputNormalization.Default.Normalize(new byte[100], new float[100]));
         Assert.Throws<ArgumentException>(() => InputNormalization.Default.Normalize(new byte[FaceImage.FrameBytes], new float[10]));
+    }
+
+    [Fact]
+    public void Validation_names_a_zero_std()
+    {
+        var e = Assert.Throws<OptionsException>(() => new InputNormalization { Std = 0 }.Validate());
+        Assert.Equal("InputNormalization.Std", e.Option);
+    }
+
+    [Fact]
+    public void Reads_the_json_of_checkpoints_written_when_it_was_a_positional_record()
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Assert.Equal(new InputNormalization { Mean = 0.4f, Std = 0.3f }, JsonSerializer.Deserialize<InputNormalization>("{\"mean\":0.4,\"std\":0.3}", web));
+        Assert.Equal(new InputNormalization { StretchContrast = true }, JsonSerializer.Deserialize<InputNormalization>("{\"mean\":0.5,\"std\":0.25,\"stretchContrast\":true}", web));
+        Assert.Equal("{\"mean\":0.5,\"std\":0.25,\"stretchContrast\":false}", JsonSerializer.Serialize(InputNormalization.Default, web));
     }
 }

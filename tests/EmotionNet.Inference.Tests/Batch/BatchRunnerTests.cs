@@ -25,7 +25,7 @@ public sealed class BatchRunnerTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private static Task<BatchResult> Run(BatchPlan plan, string output, Shard? shard = null, FakeClassifier? classifier = null, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default) =>
-        BatchRunner.RunAsync(classifier ?? new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions(output), new BatchOptions(shard, AnalysisPlots.Instance), progress, cancel);
+        BatchRunner.RunAsync(classifier ?? new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions { Directory = output }, new BatchOptions { Shard = shard, Plots = AnalysisPlots.Instance }, progress, cancel);
 
     [Fact]
     public async Task Each_input_gets_its_folder_a_failing_input_is_recorded_and_the_batch_goes_on()

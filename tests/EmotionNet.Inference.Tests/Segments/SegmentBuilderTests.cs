@@ -69,18 +69,18 @@ public class SegmentBuilderTests
         int[] seen = [0, 1, 2, 8, 9, 16];
         var frames = Enumerable.Range(0, 17).Select(i => seen.Contains(i) ? Frame(i, Face(1, Emotion.Neutral, 0.8f)) : Frame(i));
 
-        var segments = Run(new SegmentBuilder(new SegmentOptions(GapSeconds: 0.5), Interval), frames);
+        var segments = Run(new SegmentBuilder(new SegmentOptions { GapSeconds = 0.5 }, Interval), frames);
 
         Assert.Equal([(0, 9, 5), (16, 16, 1)], segments.Select(s => (s.StartFrame, s.EndFrame, s.Frames)));
         Assert.Equal(1.0, segments[0].EndSeconds, 9);
-        var strict = Run(new SegmentBuilder(new SegmentOptions(GapSeconds: 0.45), Interval), frames.ToArray());
+        var strict = Run(new SegmentBuilder(new SegmentOptions { GapSeconds = 0.45 }, Interval), frames.ToArray());
         Assert.Equal([(0, 2), (8, 9), (16, 16)], strict.Select(s => (s.StartFrame, s.EndFrame)));
     }
 
     [Fact]
     public void A_face_gone_longer_than_the_gap_is_closed_without_waiting_for_the_end()
     {
-        var builder = new SegmentBuilder(new SegmentOptions(GapSeconds: 0.2), Interval);
+        var builder = new SegmentBuilder(new SegmentOptions { GapSeconds = 0.2 }, Interval);
         builder.Add(Frame(0, Face(1, Emotion.Fear, 0.5f), Face(2, Emotion.Happy, 0.6f)), "clip.avi");
         Assert.Empty(builder.Add(Frame(1, Face(2, Emotion.Happy, 0.6f)), "clip.avi"));
         Assert.Empty(builder.Add(Frame(3, Face(2, Emotion.Happy, 0.6f)), "clip.avi")); // face 1 away 0.2 s: still within the gap
@@ -148,7 +148,7 @@ public class SegmentBuilderTests
         builder.Add(Frame(5), "clip.avi");
         Assert.Throws<ArgumentException>(() => builder.Add(Frame(5), "clip.avi"));
 
-        var e = Assert.Throws<OptionsException>(() => new SegmentBuilder(new SegmentOptions(-0.1), Interval));
+        var e = Assert.Throws<OptionsException>(() => new SegmentBuilder(new SegmentOptions { GapSeconds = -0.1 }, Interval));
         Assert.Equal("SegmentOptions.GapSeconds", e.Option);
     }
 }

@@ -70,7 +70,7 @@ public class SegmentWriterTests
         using var folder = new TempFolder();
         var path = folder.File("segments.json");
 
-        SegmentJson.Write(path, "clip.avi", Segments, new SegmentOptions(0.25), 1 / 30.0);
+        SegmentJson.Write(path, "clip.avi", Segments, new SegmentOptions { GapSeconds = 0.25 }, 1 / 30.0);
 
         using (var json = JsonDocument.Parse(File.ReadAllBytes(path)))
         {

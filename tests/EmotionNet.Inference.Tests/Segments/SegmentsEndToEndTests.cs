@@ -28,10 +28,10 @@ public class SegmentsEndToEndTests
         // 30 frames at 30 fps: a face for 20 frames, then none. The model says Happy for its first 10 frames, then Angry.
         SyntheticScene.WriteVideo(video, 30, 640, 480, 30, i => i < 20 ? [("face2.png", new FaceBox(200 + i * 3, 120, 160, 160))] : []);
         var classifier = new FakeClassifier { Next = call => call < 10 ? Showing(Emotion.Happy, 0.8f) : Showing(Emotion.Angry, 0.6f) };
-        var options = new AnalyzerOptions { DetectEvery = 1, Recognizer = new RecognizerOptions(Smoothing: 0) };
+        var options = new AnalyzerOptions { DetectEvery = 1, Recognizer = new RecognizerOptions { Smoothing = 0 } };
         var output = folder.File("out");
 
-        var report = await AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), options, new OutputOptions(output));
+        var report = await AnalysisRunner.RunAsync(classifier, InputSource.FromPath(video), options, new OutputOptions { Directory = output });
 
         var csvPath = Path.Combine(output, OutputOptions.SegmentsCsv);
         var jsonPath = Path.Combine(output, OutputOptions.SegmentsJson);
@@ -92,7 +92,7 @@ public class SegmentsEndToEndTests
         for (var i = 0; i < 3; i++) File.Copy(SyntheticScene.AssetPath(SyntheticScene.FaceFiles[i]), Path.Combine(images, $"p{i + 1}.png"));
         var output = folder.File("out");
 
-        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { FacesCropped = true }, new OutputOptions(output));
+        var report = await AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(images), new AnalyzerOptions { FacesCropped = true }, new OutputOptions { Directory = output });
 
         var segments = SegmentJson.Read(Path.Combine(output, OutputOptions.SegmentsJson));
         Assert.Equal(3, report.Segments);

@@ -14,14 +14,14 @@ internal static class BatchCorpusRunner
 {
     public static string Detect(string model)
     {
-        using var detector = FaceDetectors.Create(new DetectorOptions(ModelPath: model));
+        using var detector = FaceDetectors.Create(new DetectorOptions { ModelPath = model });
         using var photo = Cv2.ImRead(BatchCorpusFiles.FacePhoto);
         return $"loaded; {detector.Detect(photo).Count} face(s) in the photo";
     }
 
     public static string AnalyzeFolder(string folder, string workDir)
     {
-        var report = AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(folder), AnalyzerOptions.Default, new OutputOptions(Path.Combine(workDir, "out")))
+        var report = AnalysisRunner.RunAsync(new FakeClassifier(), InputSource.FromPath(folder), AnalyzerOptions.Default, new OutputOptions { Directory = Path.Combine(workDir, "out") })
             .GetAwaiter().GetResult();
         var skipped = report.Summary.Skipped;
         var nothing = report.Summary.FramesProcessed == 0 ? $": no image of '{folder}' could be read" : "";
@@ -56,7 +56,7 @@ internal static class BatchCorpusRunner
 
     private static string Run(BatchPlan plan, Shard shard, string workDir)
     {
-        var result = BatchRunner.RunAsync(new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions(Path.Combine(workDir, "out")), new BatchOptions(shard))
+        var result = BatchRunner.RunAsync(new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions { Directory = Path.Combine(workDir, "out") }, new BatchOptions { Shard = shard })
             .GetAwaiter().GetResult();
         var report = result.Report;
         return $"batch: {report.Records.Count} of {plan.Inputs.Count} input(s) in shard {shard}: {report.Done} done, {report.Failed} failed, {report.Pending} pending; " +

@@ -84,7 +84,7 @@ internal static class BatchCorpusFiles
 
     /// <summary>Runs one shard of <paramref name="plan"/> into <paramref name="folder"/>.</summary>
     public static void RunShard(BatchPlan plan, Shard shard, string folder, IEmotionClassifier? classifier = null) =>
-        BatchRunner.RunAsync(classifier ?? new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions(folder), new BatchOptions(shard)).GetAwaiter().GetResult();
+        BatchRunner.RunAsync(classifier ?? new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions { Directory = folder }, new BatchOptions { Shard = shard }).GetAwaiter().GetResult();
 
     /// <summary>A manifest file <paramref name="name"/> next to the committed images, with <paramref name="text"/>.</summary>
     public static string Manifest(string name, Action<string> write) => CorpusFiles.Make(Path.Combine("manifests", name), write);

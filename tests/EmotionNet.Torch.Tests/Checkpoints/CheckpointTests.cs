@@ -32,7 +32,7 @@ public sealed class CheckpointTests : IDisposable
         using var model = new EmotionNetModel(Small);
         model.eval();
         var path = Path.Combine(dir, "a.ckpt");
-        Checkpoint.Capture(model, new CheckpointMetadata { Model = Small, ClassSet = "seed6", Normalization = new InputNormalization(0.4f, 0.3f), SequenceLength = 2, Epoch = 5 }).Save(path);
+        Checkpoint.Capture(model, new CheckpointMetadata { Model = Small, ClassSet = "seed6", Normalization = new InputNormalization { Mean = 0.4f, Std = 0.3f }, SequenceLength = 2, Epoch = 5 }).Save(path);
 
         var loaded = Checkpoint.Load(path);
         using var copy = loaded.CreateModel(path);
@@ -43,7 +43,7 @@ public sealed class CheckpointTests : IDisposable
         Assert.True(a.eq(b).all().item<bool>());
         Assert.Equal("seed6", loaded.Classes.Name);
         Assert.Equal(5, loaded.Metadata.Epoch);
-        Assert.Equal(new InputNormalization(0.4f, 0.3f), loaded.Metadata.Normalization);
+        Assert.Equal(new InputNormalization { Mean = 0.4f, Std = 0.3f }, loaded.Metadata.Normalization);
         Assert.Equal(Small.ConvWidths, loaded.Metadata.Model.ConvWidths);
         Assert.False(loaded.HasOptimizerState);
     }
@@ -59,7 +59,7 @@ public sealed class CheckpointTests : IDisposable
         var reloaded = Checkpoint.Load(Path.Combine(dir, "stretched.ckpt"));
 
         Assert.False(original.Metadata.Normalization.StretchContrast);
-        Assert.Equal(new InputNormalization(StretchContrast: true), reloaded.Metadata.Normalization);
+        Assert.Equal(new InputNormalization { StretchContrast = true }, reloaded.Metadata.Normalization);
         Assert.Equal((original.Classes.Name, original.Metadata.SequenceLength, original.Metadata.Epoch), (reloaded.Classes.Name, reloaded.Metadata.SequenceLength, reloaded.Metadata.Epoch));
         using var a = original.CreateModel(path);
         using var b = reloaded.CreateModel("stretched.ckpt");

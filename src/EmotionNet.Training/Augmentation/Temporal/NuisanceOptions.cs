@@ -15,8 +15,7 @@ public sealed record NuisanceOptions
     /// <summary>The defaults above.</summary>
     public static NuisanceOptions Default { get; } = new();
 
-    /// <summary>Throws when a value is outside its documented range.</summary>
-    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public NuisanceOptions Validate()
     {
         var check = new OptionCheck(nameof(NuisanceOptions));

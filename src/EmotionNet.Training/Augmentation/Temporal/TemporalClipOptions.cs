@@ -32,8 +32,7 @@ public sealed record TemporalClipOptions
     /// <summary>The defaults above.</summary>
     public static TemporalClipOptions Default { get; } = new();
 
-    /// <summary>Throws when a value is outside its documented range.</summary>
-    /// <exception cref="EmotionNetException">A value is out of range; the message names it.</exception>
+    /// <summary>Checks every field; throws an <see cref="OptionsException"/> naming the first out of range.</summary>
     public TemporalClipOptions Validate()
     {
         var check = new OptionCheck(nameof(TemporalClipOptions));
