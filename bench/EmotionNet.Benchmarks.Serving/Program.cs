@@ -39,7 +39,7 @@ Console.WriteLine();
 
 // In process: the library a developer calls, on the same image, one after the other.
 using var classifier = backend == "torch" ? (IDisposable)EmotionClassifier.LoadShipped(DeviceKind.Cpu) : OnnxEmotionClassifier.LoadShipped();
-var analyzer = new EmotionAnalyzer((IEmotionClassifier)classifier);
+using var analyzer = new EmotionAnalyzer((IEmotionClassifier)classifier);
 await InProcessImagesAsync(analyzer, work.File("face.jpg"), TimeSpan.FromSeconds(3)); // warm-up
 var perImage = await InProcessImagesAsync(analyzer, work.File("face.jpg"), duration);
 var folder = Directory.CreateDirectory(work.File("folder")).FullName;

@@ -54,7 +54,7 @@ internal static class CorpusRunner
             case EntryPoint.Analyze:
                 var frames = 0;
                 var faces = 0;
-                var analyzer = new EmotionAnalyzer(new FakeClassifier());
+                using var analyzer = new EmotionAnalyzer(new FakeClassifier());
                 var enumerator = analyzer.AnalyzeAsync(InputSource.FromPath(input)).GetAsyncEnumerator();
                 try
                 {
