@@ -8,7 +8,7 @@ namespace EmotionNet.AspNetCore.Api;
 /// <summary><c>POST /v1/analyze</c>: one image in (the body, or a multipart form's file), its faces and emotions out.</summary>
 internal static class AnalyzeEndpoint
 {
-    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/bmp", "image/webp", "image/x-ms-bmp", "application/octet-stream"];
+    public static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/bmp", "image/webp", "image/x-ms-bmp", "application/octet-stream"];
 
     public const string Accepted = "a JPEG, PNG, BMP or WebP image (image/jpeg, image/png, image/bmp, image/webp or application/octet-stream), as the body or as a multipart/form-data file";
 
