@@ -15,6 +15,7 @@ using OpenCvSharp;
 // runs made a minute apart on a shared machine; medians and ranges over the repetitions are reported.
 //   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- [--clients 1,2] [--seconds 10] [--repeat 5] [--backend onnx|torch]
 //   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- --thread-safety   (may one classifier or detector be shared?)
+//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- --torch-threads   (is libtorch's thread count process-wide?)
 var clients = Arg("--clients", "1,2").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var duration = TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture));
 var repeat = int.Parse(Arg("--repeat", "5"), CultureInfo.InvariantCulture);
@@ -26,6 +27,12 @@ if (args.Contains("--thread-safety"))
     ThreadSafetyCheck.Run(shared, threads: 4, rounds: 50);
     using var onnx = OnnxEmotionClassifier.LoadShipped();
     ThreadSafetyCheck.RunClassifier(onnx, threads: 4, rounds: 50);
+    return 0;
+}
+if (args.Contains("--torch-threads"))
+{
+    using var loaded = EmotionClassifier.LoadShipped(DeviceKind.Cpu); // loads libtorch
+    TorchThreadCheck.Run();
     return 0;
 }
 
