@@ -50,7 +50,7 @@ internal static class DetectionBench
         })
         {
             var byName = new Dictionary<string, IReadOnlyList<FaceBox>>();
-            var analyzer = new EmotionAnalyzer(shipped);
+            using var analyzer = new EmotionAnalyzer(shipped);
             Task.Run(async () =>
             {
                 await foreach (var r in analyzer.AnalyzeAsync(InputSource.FromPath(folder), options))

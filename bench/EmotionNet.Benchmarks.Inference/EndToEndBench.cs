@@ -106,7 +106,7 @@ internal static class EndToEndBench
 
     internal static (int, int, double) Analyze(IEmotionClassifier classifier, string path, AnalyzerOptions options, int truthFaces)
     {
-        var analyzer = new EmotionAnalyzer(classifier);
+        using var analyzer = new EmotionAnalyzer(classifier);
         int n = 0, faces = 0;
         double iou = 0;
         Task.Run(async () =>

@@ -91,7 +91,7 @@ internal static class TrackingBench
         var lastFrame = new int[count];
         var lastBox = new FaceBox[count];
         var ids = Enumerable.Range(0, count).Select(_ => new HashSet<int>()).ToArray();
-        var analyzer = new EmotionAnalyzer(new FakeClassifier(sequenceLength: 1));
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier(sequenceLength: 1));
         var frames = analyzer.AnalyzeAsync(InputSource.FromPath(path), options).ToBlockingEnumerable();
         foreach (var frame in frames)
         {

@@ -2,9 +2,18 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 
 /// <summary>N clients posting one image to /v1/analyze back to back for a bounded time, each request's latency kept.</summary>
-internal sealed record LoadResult(int Clients, int Requests, int Errors, double Seconds, double[] LatenciesMs, IReadOnlyList<(double Second, double RssMb)> Rss)
+/// <param name="ServerCpuSeconds">Processor time the server used during the run.</param>
+/// <param name="ClientCpuSeconds">Processor time this process (the clients) used during the run.</param>
+internal sealed record LoadResult(int Clients, int Requests, int Errors, double Seconds, double[] LatenciesMs, IReadOnlyList<(double Second, double RssMb)> Rss,
+    double ServerCpuSeconds, double ClientCpuSeconds)
 {
     public double ImagesPerSecond => (Requests - Errors) / Seconds;
+
+    /// <summary>Server and client processor milliseconds per image: the work a request costs, which the machine's load changes far less than the rate.</summary>
+    public double CpuMsPerImage => (ServerCpuSeconds + ClientCpuSeconds) * 1000 / Math.Max(1, Requests - Errors);
+
+    /// <summary>The server's share of <see cref="CpuMsPerImage"/>.</summary>
+    public double ServerCpuMsPerImage => ServerCpuSeconds * 1000 / Math.Max(1, Requests - Errors);
 
     public double Percentile(double p)
     {
@@ -19,6 +28,8 @@ internal sealed record LoadResult(int Clients, int Requests, int Errors, double 
         var latencies = new List<double>[clients];
         var errors = 0;
         var rss = new List<(double, double)>();
+        var serverCpu = server.CpuSeconds();
+        var clientCpu = InProcess.CpuSeconds();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         var sampler = Task.Run(async () =>
@@ -52,8 +63,10 @@ internal sealed record LoadResult(int Clients, int Requests, int Errors, double 
         })).ToArray();
         await Task.WhenAll(tasks);
         var seconds = clock.Elapsed.TotalSeconds;
+        serverCpu = server.CpuSeconds() - serverCpu;
+        clientCpu = InProcess.CpuSeconds() - clientCpu;
         await sampler;
         var all = latencies.SelectMany(l => l).ToArray();
-        return new LoadResult(clients, all.Length, errors, seconds, all, rss);
+        return new LoadResult(clients, all.Length, errors, seconds, all, rss, serverCpu, clientCpu);
     }
 }

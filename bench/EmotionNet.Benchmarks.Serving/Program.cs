@@ -1,23 +1,24 @@
-using System.Diagnostics;
 using System.Globalization;
 using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.OnnxRuntime;
-using EmotionNet.Torch;
-using EmotionNet.Core.Runtime;
 using EmotionNet.TestSupport;
+using EmotionNet.Torch;
 using EmotionNet.Vision.Faces;
-using EmotionNet.Vision.Sources;
 using OpenCvSharp;
 
 // The serving benchmark (docs/benchmarks-serving.md): the real 'emotionnet serve' on loopback, N clients posting
-// one 640x480 JPEG with one face to /v1/analyze for a bounded time each; images per second, latency percentiles,
-// errors and the server's RSS over time; and, on the same image, in-process EmotionAnalyzer throughput.
-//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- [--clients 1,2,4] [--seconds 20] [--backend onnx|torch]
+// one 640x480 JPEG with one face to /v1/analyze back to back, against the in-process EmotionAnalyzer on the same
+// image: one image per call (the baseline for one client sending one image at a time) and a folder streamed
+// (decoding overlapping the model). In-process and server runs alternate, repeated, so that each ratio compares
+// runs made a minute apart on a shared machine; medians and ranges over the repetitions are reported.
+//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- [--clients 1,2] [--seconds 10] [--repeat 5] [--backend onnx|torch]
 //   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- --thread-safety   (may one classifier or detector be shared?)
-var clients = Arg("--clients", "1,2,4").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-var seconds = double.Parse(Arg("--seconds", "20"), CultureInfo.InvariantCulture);
-var duration = TimeSpan.FromSeconds(seconds);
+//   dotnet run --project bench/EmotionNet.Benchmarks.Serving -c Release -- --torch-threads   (is libtorch's thread count process-wide?)
+var clients = Arg("--clients", "1,2").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var duration = TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture));
+var repeat = int.Parse(Arg("--repeat", "5"), CultureInfo.InvariantCulture);
 // The same backend on both sides: 'serve' runs the shipped model on ONNX Runtime unless told --backend torch.
 var backend = Arg("--backend", "onnx");
 if (args.Contains("--thread-safety"))
@@ -28,82 +29,65 @@ if (args.Contains("--thread-safety"))
     ThreadSafetyCheck.RunClassifier(onnx, threads: 4, rounds: 50);
     return 0;
 }
+if (args.Contains("--torch-threads"))
+{
+    using var loaded = EmotionClassifier.LoadShipped(DeviceKind.Cpu); // loads libtorch
+    TorchThreadCheck.Run();
+    return 0;
+}
 
 using var work = new TempFolder();
-var image = Scene(work.File("face.jpg"));
+var imagePath = work.File("face.jpg");
+var image = Scene(imagePath);
+var folder = Directory.CreateDirectory(work.File("folder")).FullName;
+for (var i = 0; i < 2000; i++) File.Copy(imagePath, Path.Combine(folder, $"{i:D4}.jpg"));
 Console.WriteLine($"# Serving benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, load average at start {Load()}.");
 Console.WriteLine($"Input: one 640x480 JPEG ({image.Length:N0} bytes) with one face (a FER2013 face pasted at 240 px), the shipped model on the CPU ({backend}, in process and in the server), YuNet.");
+Console.WriteLine($"Runs: {repeat} repetitions of {duration.TotalSeconds:F0} s per mode, in-process and server modes alternating; client counts {string.Join(", ", clients)}.");
 Console.WriteLine();
 
-// In process: the library a developer calls, on the same image, one after the other.
 using var classifier = backend == "torch" ? (IDisposable)EmotionClassifier.LoadShipped(DeviceKind.Cpu) : OnnxEmotionClassifier.LoadShipped();
-var analyzer = new EmotionAnalyzer((IEmotionClassifier)classifier);
-await InProcessImagesAsync(analyzer, work.File("face.jpg"), TimeSpan.FromSeconds(3)); // warm-up
-var perImage = await InProcessImagesAsync(analyzer, work.File("face.jpg"), duration);
-var folder = Directory.CreateDirectory(work.File("folder")).FullName;
-for (var i = 0; i < 400; i++) File.Copy(work.File("face.jpg"), Path.Combine(folder, $"{i:D4}.jpg"));
-var streamed = await InProcessFolderAsync(analyzer, folder, duration);
-Console.WriteLine("| in process | images/s |");
-Console.WriteLine("|---|---:|");
-Console.WriteLine($"| `EmotionAnalyzer.AnalyzeImageAsync`, one image per call | {perImage:F1} |");
-Console.WriteLine($"| `EmotionAnalyzer.AnalyzeAsync` over a folder of copies (one detector for the run) | {streamed:F1} |");
-Console.WriteLine();
-
+var model = (IEmotionClassifier)classifier;
+using var analyzer = new EmotionAnalyzer(model);
+await InProcess.ImagesAsync(analyzer, imagePath, TimeSpan.FromSeconds(3)); // warm-up
 using var server = await ServerProcess.StartAsync(work.File("jobs"), "--rate", "100000", "--backend", backend);
 using (var http = new HttpClient { BaseAddress = server.Address })
 {
     while (!(await http.GetAsync("/readyz")).IsSuccessStatusCode) await Task.Delay(200);
 }
 await LoadResult.RunAsync(server, image, 1, TimeSpan.FromSeconds(3)); // warm-up
-var results = new List<LoadResult>();
-foreach (var n in clients) results.Add(await LoadResult.RunAsync(server, image, n, duration));
 
-Console.WriteLine("| clients | requests | errors | images/s | p50 ms | p95 ms | p99 ms | server RSS MB (first, last, max) | vs AnalyzeImageAsync | vs folder |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
-foreach (var r in results)
+// Each repetition alternates: per image, server (first client count), folder, server (second), ..., new analyzer per call;
+// every other repetition runs them in the reverse order, so that a load that rises or falls through a repetition favours neither side.
+var inProcess = new (string Name, Func<Task<Rate>> Run)[]
 {
-    var rss = r.Rss.Select(s => s.RssMb).ToArray();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Clients} | {r.Requests} | {r.Errors} | {r.ImagesPerSecond:F1} | {r.Percentile(50):F0} | {r.Percentile(95):F0} | {r.Percentile(99):F0} | {rss[0]:F0}, {rss[^1]:F0}, {rss.Max():F0} | {r.ImagesPerSecond / perImage:F2} | {r.ImagesPerSecond / streamed:F2} |"));
+    ("per image", () => InProcess.ImagesAsync(analyzer, imagePath, duration)),
+    ("folder", () => InProcess.FolderAsync(analyzer, folder, duration)),
+    ("new analyzer each", () => InProcess.NewAnalyzerEachAsync(model, imagePath, duration)),
+};
+var repetitions = new List<Repetition>();
+for (var r = 0; r < repeat; r++)
+{
+    var load = Load();
+    var local = new Dictionary<string, Rate>();
+    var served = new Dictionary<int, LoadResult>();
+    var steps = new List<Func<Task>>();
+    for (var step = 0; step < Math.Max(inProcess.Length, clients.Length); step++)
+    {
+        var (mode, n) = (step < inProcess.Length ? inProcess[step] : default, step < clients.Length ? clients[step] : 0);
+        if (mode.Run is not null) steps.Add(async () => local[mode.Name] = await mode.Run());
+        if (n > 0) steps.Add(async () => served[n] = await LoadResult.RunAsync(server, image, n, duration));
+    }
+    if (r % 2 == 1) steps.Reverse();
+    foreach (var step in steps) await step();
+    repetitions.Add(new Repetition(load, local, served));
+    Console.Error.WriteLine($"repetition {r + 1}/{repeat} done (load {load})");
 }
-Console.WriteLine();
-Console.WriteLine("Server RSS each second (MB), per run:");
-Console.WriteLine();
-foreach (var r in results)
-    Console.WriteLine($"- {r.Clients} client(s): {string.Join(' ', r.Rss.Select(s => s.RssMb.ToString("F0", CultureInfo.InvariantCulture)))}");
-Console.WriteLine();
+ServingReport.Write(repetitions, clients);
 Console.WriteLine($"Load average at the end: {Load()}.");
-return results.Sum(r => r.Errors) == 0 ? 0 : 1;
-
-static async Task<double> InProcessImagesAsync(EmotionAnalyzer analyzer, string path, TimeSpan duration)
-{
-    var clock = Stopwatch.StartNew();
-    var count = 0;
-    while (clock.Elapsed < duration)
-    {
-        var frame = await analyzer.AnalyzeImageAsync(path);
-        if (frame.Faces.Count != 1) throw new InvalidOperationException($"Expected one face, found {frame.Faces.Count}.");
-        count++;
-    }
-    return count / clock.Elapsed.TotalSeconds;
-}
-
-static async Task<double> InProcessFolderAsync(EmotionAnalyzer analyzer, string folder, TimeSpan duration)
-{
-    using var stop = new CancellationTokenSource(duration);
-    var clock = Stopwatch.StartNew();
-    var count = 0;
-    try
-    {
-        await foreach (var frame in analyzer.AnalyzeAsync(InputSource.FromFolder(folder), cancellationToken: stop.Token)) count++;
-    }
-    catch (OperationCanceledException)
-    {
-    }
-    return count / clock.Elapsed.TotalSeconds;
-}
+return repetitions.Sum(r => r.Served.Values.Sum(s => s.Errors)) == 0 ? 0 : 1;
 
 static byte[] Scene(string path)
 {

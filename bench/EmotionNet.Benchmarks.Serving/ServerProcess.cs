@@ -32,6 +32,15 @@ internal sealed class ServerProcess : IDisposable
         throw new InvalidOperationException("emotionnet serve exited before it listened.");
     }
 
+    /// <summary>Processor time the server has used so far, user and system, in seconds (/proc/PID/stat; clock ticks of 1/100 s).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        // After "pid (name) " come state, ppid, ...: utime and stime are fields 14 and 15 of the whole line.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>The server's resident memory in MB (VmRSS).</summary>
     public double RssMegabytes()
     {

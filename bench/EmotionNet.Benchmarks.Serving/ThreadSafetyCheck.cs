@@ -65,7 +65,7 @@ internal static class ThreadSafetyCheck
                     }
                 }
             });
-            Console.WriteLine($"- YuNet, {(shared ? "one instance shared by" : "one instance per thread,")} {threads} threads, {threads * rounds} frames of three sizes: {wrong} wrong, {failed} threw (OpenCV errors, index out of range).");
+            Console.WriteLine($"- YuNet, {(shared ? "one instance shared (its calls run one at a time) by" : "one instance per thread,")} {threads} threads, {threads * rounds} frames of three sizes: {wrong} wrong, {failed} threw (OpenCV errors, index out of range).");
         }
         foreach (var f in frames) f.Dispose();
     }

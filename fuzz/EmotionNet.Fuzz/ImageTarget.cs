@@ -37,7 +37,8 @@ internal static class ImageTarget
 
     private static async Task Analyze(string path, AnalyzerOptions options)
     {
-        await foreach (var _ in new EmotionAnalyzer(new StubClassifier()).AnalyzeAsync(InputSource.FromPath(path), options).ConfigureAwait(false))
+        using var analyzer = new EmotionAnalyzer(new StubClassifier());
+        await foreach (var _ in analyzer.AnalyzeAsync(InputSource.FromPath(path), options).ConfigureAwait(false))
         {
         }
     }

@@ -15,8 +15,11 @@ namespace EmotionNet.AspNetCore;
 /// <summary>Maps EmotionNet's endpoints: <c>app.MapEmotionNet()</c> after <c>builder.Services.AddEmotionNet(options)</c>.</summary>
 public static class EmotionNetEndpointRouteBuilderExtensions
 {
-    /// <summary>The OpenAPI document's name: it is served at <c>/openapi/v1.json</c>.</summary>
-    public const string DocumentName = "v1";
+    /// <summary>
+    /// The name of EmotionNet's OpenAPI document, served at <c>/openapi/emotionnet.json</c>. It describes EmotionNet's
+    /// endpoints alone, and the application's own documents (<c>AddOpenApi()</c>) leave them out: the endpoints carry this group name.
+    /// </summary>
+    public const string DocumentName = OpenApiDocumentEndpoint.DocumentName;
 
     internal const string CorsPolicy = "emotionnet";
 
@@ -24,10 +27,11 @@ public static class EmotionNetEndpointRouteBuilderExtensions
     /// Adds the middleware the endpoints need (WebSockets, rate limiting, request timeouts, CORS when origins are allowed)
     /// and maps <c>POST /v1/analyze</c>, <c>POST /v1/videos</c>, <c>GET /v1/videos/{id}</c>,
     /// <c>GET /v1/videos/{id}/files/{name}</c>, the WebSocket <c>/v1/stream</c>, <c>/healthz</c>, <c>/readyz</c>,
-    /// <c>/openapi/v1.json</c>, <c>/metrics</c> (Prometheus) and the page at <c>/</c>. The middleware acts on
+    /// <c>/openapi/emotionnet.json</c>, <c>/metrics</c> (Prometheus) and the page at <c>/</c>. The middleware acts on
     /// these endpoints only; the application's other endpoints are left as they are.
     /// </summary>
-    public static WebApplication MapEmotionNet(this WebApplication app)
+    /// <returns>The <c>/v1</c> group, for the application's own conventions on the API (e.g. <c>.RequireAuthorization("policy")</c>).</returns>
+    public static RouteGroupBuilder MapEmotionNet(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<EmotionNetServerOptions>>().Value;
@@ -39,7 +43,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
         app.UseRateLimiter();
         app.UseRequestTimeouts();
 
-        var v1 = app.MapGroup("/v1").AddEndpointFilter(key).RequireRateLimiting(ClientRateLimitPolicy.Name).WithTags("EmotionNet");
+        var v1 = app.MapGroup("/v1").AddEndpointFilter(key).RequireRateLimiting(ClientRateLimitPolicy.Name).WithTags("EmotionNet").WithGroupName(DocumentName);
         if (options.AllowedOrigins.Count > 0) v1.RequireCors(CorsPolicy);
 
         // No Accepts metadata: routing would answer a wrong content type with a bare 415; the handlers answer it with a problem.
@@ -53,6 +57,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImageBytes))
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxImageBytes)
             .DisableAntiforgery()
+            .AddOpenApiOperationTransformer(UploadBody.Describe("One JPEG, PNG, BMP or WebP image (its format is read from its first bytes).", AnalyzeEndpoint.ImageTypes))
             .WithRequestTimeout(EmotionNetServiceCollectionExtensions.TimeoutPolicy);
 
         v1.MapPost("/videos", VideoEndpoints.CreateAsync)
@@ -64,6 +69,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxVideoBytes))
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxVideoBytes)
             .DisableAntiforgery()
+            .AddOpenApiOperationTransformer(UploadBody.Describe("One video (MP4, AVI, MOV, WebM or Matroska).", VideoEndpoints.VideoTypes))
             // An upload's length is bounded by its size limit and Kestrel's minimum data rate, not by the request timeout.
             .DisableRequestTimeout();
 
@@ -84,7 +90,7 @@ public static class EmotionNetEndpointRouteBuilderExtensions
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).ExcludeFromDescription();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet(OpenApiDocumentEndpoint.Path, OpenApiDocumentEndpoint.WriteAsync).ExcludeFromDescription();
         if (options.Metrics) app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(key);
         if (options.WebPage)
         {
@@ -92,6 +98,6 @@ public static class EmotionNetEndpointRouteBuilderExtensions
             app.MapGet("/app.js", (HttpContext context) => WebPage.Serve(context, "app.js")).ExcludeFromDescription();
             app.MapGet("/app.css", (HttpContext context) => WebPage.Serve(context, "app.css")).ExcludeFromDescription();
         }
-        return app;
+        return v1;
     }
 }

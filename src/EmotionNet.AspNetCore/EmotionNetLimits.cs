@@ -44,7 +44,7 @@ public sealed record EmotionNetLimits
     /// <summary>Requests waiting for an analysis slot (default 64).</summary>
     public int MaxQueuedRequests { get; init; } = 64;
 
-    /// <summary>Requests one client (its address, or its API key when one is set) may make per second on average (default 50), in bursts of up to <see cref="RateBurst"/>; more get 429.</summary>
+    /// <summary>Requests one client (its IP address) may make per second on average (default 50), in bursts of up to <see cref="RateBurst"/>; more get 429.</summary>
     public int RequestsPerSecond { get; init; } = 50;
 
     /// <summary>The burst allowed above <see cref="RequestsPerSecond"/> (default 100).</summary>

@@ -2,7 +2,6 @@ using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Results;
 using EmotionNet.Core.Classifiers;
 using EmotionNet.Core.Options;
-using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.AspNetCore;
 
@@ -28,10 +27,12 @@ public sealed record EmotionNetServerOptions
     /// </summary>
     public int ClassifierInstances { get; init; } = 1;
 
-    /// <summary>The face detector and its settings (default YuNet, <see cref="DetectorOptions.Default"/>). Detectors are pooled: an OpenCV detector instance is not thread-safe.</summary>
-    public DetectorOptions Detector { get; init; } = DetectorOptions.Default;
-
-    /// <summary>How faces are cropped, tracked and followed (default <see cref="AnalyzerOptions.Default"/>); video jobs run with these options.</summary>
+    /// <summary>
+    /// How faces are found, cropped, tracked and followed, for images, stream frames and video jobs alike
+    /// (default <see cref="AnalyzerOptions.Default"/>): the detector is <see cref="AnalyzerOptions.Detector"/> (YuNet by
+    /// default; one per analysis in progress, pooled), and a stream runs it on every <see cref="AnalyzerOptions.DetectEvery"/>-th
+    /// frame as a video job does, following the faces in between.
+    /// </summary>
     public AnalyzerOptions Analyzer { get; init; } = AnalyzerOptions.Default;
 
     /// <summary>Size, time and rate limits (default <see cref="EmotionNetLimits.Default"/>).</summary>
@@ -84,10 +85,8 @@ public sealed record EmotionNetServerOptions
         check.Require(ApiKey, ApiKey is null || ApiKey.Length >= 16, "must be at least 16 characters when given");
         check.Require(JobsDirectory, JobsDirectory is null || !string.IsNullOrWhiteSpace(JobsDirectory), "must name a folder when given");
         check.Require(AllowedOrigins, AllowedOrigins.All(o => Uri.TryCreate(o, UriKind.Absolute, out var u) && u.AbsolutePath == "/"), "must be origins such as https://app.example.com");
-        ArgumentNullException.ThrowIfNull(Detector);
         ArgumentNullException.ThrowIfNull(Analyzer);
         ArgumentNullException.ThrowIfNull(Limits);
-        Detector.Validate();
         Analyzer.Validate();
         Limits.Validate();
         return this;

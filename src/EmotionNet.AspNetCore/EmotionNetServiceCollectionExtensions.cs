@@ -50,7 +50,9 @@ public static class EmotionNetServiceCollectionExtensions
                 $"The request took longer than this server's limit of {options.Limits.RequestTimeout.TotalSeconds:F0} s."),
         }));
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", HealthStatus.Unhealthy, ["ready"]);
-        services.AddOpenApi(EmotionNetEndpointRouteBuilderExtensions.DocumentName);
+        // EmotionNet's endpoints and only those (an application's own endpoints have no group name or their own).
+        services.AddOpenApi(EmotionNetEndpointRouteBuilderExtensions.DocumentName,
+            o => o.ShouldInclude = d => d.GroupName == EmotionNetEndpointRouteBuilderExtensions.DocumentName);
         if (options.AllowedOrigins.Count > 0)
             services.AddCors(o => o.AddPolicy(EmotionNetEndpointRouteBuilderExtensions.CorsPolicy, p => p.WithOrigins([.. options.AllowedOrigins]).AllowAnyHeader().WithMethods("GET", "POST")));
         if (options.Metrics)

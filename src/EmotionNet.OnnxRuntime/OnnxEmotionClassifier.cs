@@ -150,6 +150,11 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier, IDisposable
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             };
+            // ONNX Runtime's intra-op threads spin between calls by default, which pays only on otherwise idle cores. A call
+            // here alternates with decoding and detection (the analyzer's, a server's other requests): spinning took the cores
+            // they needed, 23-27 CPU ms per image instead of 9-10 and a third of the images per second on 2 cores
+            // (docs/benchmarks-serving.md). Idle threads wait for work instead; results are the same.
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             return new InferenceSession(model, sessionOptions);
         }
         catch (OnnxRuntimeException e)

@@ -2,6 +2,8 @@ using EmotionNet.OnnxRuntime;
 using EmotionNet.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmotionNet.AspNetCore.Tests;
@@ -29,8 +31,13 @@ public sealed class ServerHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts a server; <paramref name="configure"/> changes the options (the model and jobs folder are set first).</summary>
-    public static async Task<ServerHost> StartAsync(Func<EmotionNetServerOptions, EmotionNetServerOptions>? configure = null, string? jobsDirectory = null)
+    /// <summary>
+    /// Starts a server; <paramref name="configure"/> changes the options (the model and jobs folder are set first),
+    /// <paramref name="application"/> adds the application's own services and endpoints beside EmotionNet's (given the
+    /// app and the <c>/v1</c> group that <c>MapEmotionNet()</c> returned).
+    /// </summary>
+    public static async Task<ServerHost> StartAsync(Func<EmotionNetServerOptions, EmotionNetServerOptions>? configure = null, string? jobsDirectory = null,
+        (Action<IServiceCollection> Services, Action<WebApplication, RouteGroupBuilder> Endpoints)? application = null)
     {
         var own = jobsDirectory is null ? new TempFolder() : null;
         var jobs = jobsDirectory ?? own!.Path;
@@ -39,8 +46,10 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         var options = new EmotionNetServerOptions { Classifier = () => OnnxEmotionClassifier.LoadShipped(), JobsDirectory = jobs };
         builder.Services.AddEmotionNet(configure is null ? options : configure(options));
+        application?.Services(builder.Services);
         var app = builder.Build();
-        app.MapEmotionNet();
+        var api = app.MapEmotionNet();
+        application?.Endpoints(app, api);
         await app.StartAsync();
         return new ServerHost(app, new Uri(app.Urls.First()), own, jobs);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EmotionNet.AspNetCore.Inference;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmotionNet.AspNetCore.Tests;
@@ -12,12 +13,40 @@ public sealed class ServiceDocumentTests(ServerFixture server) : IClassFixture<S
     [Fact]
     public async Task The_openapi_document_lists_every_v1_endpoint()
     {
-        using var document = JsonDocument.Parse(await server.Host.Client.GetStringAsync("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await server.Host.Client.GetStringAsync("/openapi/emotionnet.json"));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
 
         Assert.Equal(["/v1/analyze", "/v1/stream", "/v1/videos", "/v1/videos/{id}", "/v1/videos/{id}/files/{name}"], paths.Order(StringComparer.Ordinal));
+        // The uploads say what to send: the raw file under each accepted type, or a multipart form's file.
+        var analyze = document.RootElement.GetProperty("paths").GetProperty("/v1/analyze").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.Equal("binary", analyze.GetProperty("image/jpeg").GetProperty("schema").GetProperty("format").GetString());
+        Assert.True(analyze.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").TryGetProperty("file", out _));
+        var videos = document.RootElement.GetProperty("paths").GetProperty("/v1/videos").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(videos.TryGetProperty("video/mp4", out _));
     }
+
+    [Fact]
+    public async Task An_app_with_its_own_openapi_document_serves_both_each_with_its_own_endpoints()
+    {
+        // The ASP.NET Core templates call AddOpenApi() and MapOpenApi(): /openapi/{documentName}.json must stay unambiguous.
+        await using var host = await ServerHost.StartAsync(application: (
+            s => s.AddOpenApi(),
+            (app, _) =>
+            {
+                app.MapGet("/hello", () => "hi");
+                app.MapOpenApi();
+            }));
+
+        using var own = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/v1.json"));
+        using var ours = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/emotionnet.json"));
+
+        Assert.Equal(["/hello"], Paths(own));
+        Assert.Equal(5, Paths(ours).Length);
+        Assert.All(Paths(ours), p => Assert.StartsWith("/v1/", p, StringComparison.Ordinal));
+    }
+
+    private static string[] Paths(JsonDocument document) => document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
 
     [Fact]
     public async Task Metrics_count_faces_and_requests_and_show_the_queue_in_prometheus_form()

@@ -22,7 +22,7 @@ public class AnalysisEndToEndTests
         var video = folder.File("moving.avi");
         var truth = SyntheticScene.WriteVideo(video, 24, 640, 480, 24, SyntheticScene.OneMovingFace("face1.png", 80, 140, 160, 12));
 
-        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
         var frames = new List<FrameResult>();
         await foreach (var frame in analyzer.AnalyzeAsync(InputSource.FromPath(video), EveryFrame)) frames.Add(frame);
 
@@ -49,7 +49,7 @@ public class AnalysisEndToEndTests
             ("face2.png", new FaceBox(440 - i * 4, 100, 170, 170)),
         ]);
 
-        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
         var frames = new List<FrameResult>();
         await foreach (var frame in analyzer.AnalyzeAsync(InputSource.FromPath(video), EveryFrame)) frames.Add(frame);
 
@@ -69,7 +69,7 @@ public class AnalysisEndToEndTests
         using var folder = new TempFolder();
         var video = folder.File("every.avi");
         SyntheticScene.WriteVideo(video, 20, 320, 240, 20, SyntheticScene.OneMovingFace("face1.png", 40, 40, 120, 2));
-        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
 
         var every3 = new List<int>();
         await foreach (var f in analyzer.AnalyzeAsync(InputSource.FromPath(video), new AnalyzerOptions { Every = 3 })) every3.Add(f.FrameIndex);
@@ -86,7 +86,7 @@ public class AnalysisEndToEndTests
         using var folder = new TempFolder();
         foreach (var name in SyntheticScene.FaceFiles) File.Copy(SyntheticScene.AssetPath(name), folder.File(name));
         var fake = new FakeClassifier(sequenceLength: 1);
-        var analyzer = new EmotionAnalyzer(fake);
+        using var analyzer = new EmotionAnalyzer(fake);
 
         var frames = new List<FrameResult>();
         await foreach (var f in analyzer.AnalyzeAsync(InputSource.FromPath(folder.Path), new AnalyzerOptions { FacesCropped = true })) frames.Add(f);
@@ -190,7 +190,7 @@ public class AnalysisEndToEndTests
         using var folder = new TempFolder();
         var video = folder.File("detect-every.avi");
         SyntheticScene.WriteVideo(video, 9, 640, 480, 9, SyntheticScene.OneMovingFace("face1.png", 100, 140, 160, 4));
-        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
 
         var boxes = new List<FaceBox>();
         // The tracker before prediction: boxes carried unchanged between detections.
@@ -253,7 +253,7 @@ public class AnalysisEndToEndTests
         using var folder = new TempFolder();
         var video = folder.File("early.avi");
         SyntheticScene.WriteVideo(video, 30, 320, 240, 30, SyntheticScene.OneMovingFace("face2.png", 40, 40, 120, 1));
-        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
 
         var seen = 0;
         await foreach (var frame in analyzer.AnalyzeAsync(InputSource.FromPath(video)))

@@ -18,7 +18,8 @@ public class AnalyzeImageTests
         using (var scene = SyntheticScene.Compose(640, 400, [(a, truth[0]), (b, truth[1])]))
             Cv2.ImWrite(folder.File("two.png"), scene);
 
-        var frame = await new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(folder.File("two.png"));
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        var frame = await analyzer.AnalyzeImageAsync(folder.File("two.png"));
 
         Assert.Equal("two.png", frame.SourceName);
         Assert.Equal((640, 400), (frame.Width, frame.Height));
@@ -35,7 +36,8 @@ public class AnalyzeImageTests
     {
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("a.png"));
-        var e = await Assert.ThrowsAsync<EmotionNetException>(() => new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(folder.Path));
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        var e = await Assert.ThrowsAsync<EmotionNetException>(() => analyzer.AnalyzeImageAsync(folder.Path));
         Assert.Contains(folder.Path, e.Message, StringComparison.Ordinal);
         Assert.Contains("AnalyzeAsync", e.Message, StringComparison.Ordinal);
     }

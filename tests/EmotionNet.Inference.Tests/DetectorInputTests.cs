@@ -150,7 +150,7 @@ public class DetectorInputTests
         using var folder = new TempFolder();
         File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
         var model = folder.File("missing.onnx");
-        var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
         var options = AnalyzerOptions.Default with { Detector = DetectorOptions.Default with { ModelPath = model } };
 
         var e = await Assert.ThrowsAsync<EmotionNetException>(async () =>

@@ -11,7 +11,7 @@ public class InputErrorTests
     {
         return await Assert.ThrowsAsync<EmotionNetException>(async () =>
         {
-            var analyzer = new EmotionAnalyzer(new FakeClassifier());
+            using var analyzer = new EmotionAnalyzer(new FakeClassifier());
             await foreach (var _ in analyzer.AnalyzeAsync(InputSource.FromPath(path))) { }
         });
     }

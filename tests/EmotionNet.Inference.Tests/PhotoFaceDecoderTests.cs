@@ -36,7 +36,8 @@ public sealed class PhotoFaceDecoderTests : IDisposable
     {
         var photo = TwoFacePhoto();
         var classifier = new FakeClassifier(sequenceLength: 1);
-        var frame = await new EmotionAnalyzer(classifier).AnalyzeImageAsync(photo);
+        using var analyzer = new EmotionAnalyzer(classifier);
+        var frame = await analyzer.AnalyzeImageAsync(photo);
         var call = Assert.Single(classifier.Calls);
         Assert.Equal(2, call.ClipCount);
         var largest = frame.Faces.Select((f, i) => (f.Box.Area, i)).Max().i;

@@ -28,7 +28,8 @@ public class PhotoFolderTests
     private static async Task<List<FrameResult>> Analyze(IEmotionClassifierFactory make, string path, AnalyzerOptions options)
     {
         var frames = new List<FrameResult>();
-        await foreach (var f in new EmotionAnalyzer(make.Create()).AnalyzeAsync(InputSource.FromPath(path), options)) frames.Add(f);
+        using var analyzer = new EmotionAnalyzer(make.Create());
+        await foreach (var f in analyzer.AnalyzeAsync(InputSource.FromPath(path), options)) frames.Add(f);
         return frames;
     }
 

@@ -106,7 +106,8 @@ public class SkippedInputTests
 
         var skipped = new List<SkippedInput>();
         var frames = new List<FrameResult>();
-        await foreach (var f in new EmotionAnalyzer(new FakeClassifier()).AnalyzeAsync(InputSource.FromPath(dir), AnalyzerOptions.Default, skipped.Add)) frames.Add(f);
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        await foreach (var f in analyzer.AnalyzeAsync(InputSource.FromPath(dir), AnalyzerOptions.Default, skipped.Add)) frames.Add(f);
 
         var frame = Assert.Single(frames);
         Assert.Equal("b-good.png", frame.SourceName);
@@ -127,7 +128,8 @@ public class SkippedInputTests
         using var temp = new TempFolder();
         var bomb = temp.File("bomb.png");
         await File.WriteAllBytesAsync(bomb, BombPng());
-        var e = await Assert.ThrowsAsync<EmotionNetException>(() => new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(bomb));
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        var e = await Assert.ThrowsAsync<EmotionNetException>(() => analyzer.AnalyzeImageAsync(bomb));
         Assert.Contains(bomb, e.Message, StringComparison.Ordinal);
         Assert.Contains("30000x30000", e.Message, StringComparison.Ordinal);
     }
@@ -138,10 +140,11 @@ public class SkippedInputTests
         using var temp = new TempFolder();
         var image = temp.File("face.png");
         WriteFace(image);
-        var e = await Assert.ThrowsAsync<EmotionNetException>(() => new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(image, new AnalyzerOptions { MaxImagePixels = 640 * 480 - 1 }));
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
+        var e = await Assert.ThrowsAsync<EmotionNetException>(() => analyzer.AnalyzeImageAsync(image, new AnalyzerOptions { MaxImagePixels = 640 * 480 - 1 }));
         Assert.Contains("640x480", e.Message, StringComparison.Ordinal);
         Assert.Equal("AnalyzerOptions.MaxImagePixels", e.Option);
-        var ok = await new EmotionAnalyzer(new FakeClassifier()).AnalyzeImageAsync(image, new AnalyzerOptions { MaxImagePixels = 640 * 480 });
+        var ok = await analyzer.AnalyzeImageAsync(image, new AnalyzerOptions { MaxImagePixels = 640 * 480 });
         Assert.Single(ok.Faces);
     }
 
@@ -151,9 +154,10 @@ public class SkippedInputTests
         using var temp = new TempFolder();
         var video = temp.File("small.avi");
         SyntheticScene.WriteVideo(video, 3, 320, 240, 10, SyntheticScene.OneMovingFace("face1.png", 40, 40, 120, 1));
+        using var analyzer = new EmotionAnalyzer(new FakeClassifier());
         var e = await Assert.ThrowsAsync<EmotionNetException>(async () =>
         {
-            await foreach (var _ in new EmotionAnalyzer(new FakeClassifier()).AnalyzeAsync(InputSource.FromPath(video), new AnalyzerOptions { MaxImagePixels = 320 * 240 - 1 })) { }
+            await foreach (var _ in analyzer.AnalyzeAsync(InputSource.FromPath(video), new AnalyzerOptions { MaxImagePixels = 320 * 240 - 1 })) { }
         });
         Assert.Contains(video, e.Message, StringComparison.Ordinal);
         Assert.Contains("320x240", e.Message, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace EmotionNet.AspNetCore.Api;
 /// <summary><c>POST /v1/analyze</c>: one image in (the body, or a multipart form's file), its faces and emotions out.</summary>
 internal static class AnalyzeEndpoint
 {
-    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/bmp", "image/webp", "image/x-ms-bmp", "application/octet-stream"];
+    public static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/bmp", "image/webp", "image/x-ms-bmp", "application/octet-stream"];
 
     public const string Accepted = "a JPEG, PNG, BMP or WebP image (image/jpeg, image/png, image/bmp, image/webp or application/octet-stream), as the body or as a multipart/form-data file";
 
@@ -31,12 +31,12 @@ internal static class AnalyzeEndpoint
         using var slot = await engine.Gate.EnterAsync(cancellationToken);
         if (slot is null) return Problems.Busy($"{limits.MaxQueuedRequests} requests are already waiting for an analysis slot; retry shortly.");
         cancellationToken.ThrowIfCancellationRequested();
-        var pipeline = await engine.NewPipelineAsync();
-        using var image = ImageInput.Decode(body.GetBuffer().AsMemory(0, (int)body.Length), limits.MaxImagePixels, out var reason);
-        if (reason is not null) return Problems.Unprocessable(reason);
-        var (faces, seconds) = engine.Analyze(pipeline, image);
-        metrics.Analyzed("image", faces.Count, seconds);
+        // A fresh analyzer per image: its faces get ids 1, 2, ... and nothing is carried from another request.
+        var frames = await engine.NewFrameAnalyzerAsync();
+        var analyzed = engine.Analyze(frames, body.GetBuffer().AsMemory(0, (int)body.Length), limits.MaxImagePixels);
+        if (analyzed.Frame is not { } frame) return Problems.Unprocessable(analyzed.Refused!);
+        metrics.Analyzed("image", frame.Faces.Count, analyzed.Seconds);
         var classes = (await engine.ClassifierAsync()).Classes;
-        return TypedResults.Ok(new AnalyzeResponse(image.Width, image.Height, ApiModels.Faces(faces, classes), Math.Round(seconds, 4)));
+        return TypedResults.Ok(new AnalyzeResponse(frame.Width, frame.Height, ApiModels.Faces(frame.Faces, classes), Math.Round(analyzed.Seconds, 4)));
     }
 }

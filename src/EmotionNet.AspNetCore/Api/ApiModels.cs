@@ -1,5 +1,5 @@
-using EmotionNet.AspNetCore.Inference;
 using EmotionNet.Core.Emotions;
+using EmotionNet.Inference.Analysis;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.AspNetCore.Api;
@@ -14,7 +14,7 @@ public sealed record AnalyzeResponse(int Width, int Height, IReadOnlyList<FaceDt
 /// <summary>One face.</summary>
 /// <param name="Id">Its id: 1, 2, ... in an image; in a stream the tracked id, stable while the face stays in view.</param>
 /// <param name="Box">Where it is, in image pixels.</param>
-/// <param name="Landmarks">Eyes, nose and mouth corners (YuNet); null for a detector without them (Haar).</param>
+/// <param name="Landmarks">Eyes, nose and mouth corners (YuNet; in a stream, on the frames between detections, the last detection's moved with the face); null for a detector without them (Haar).</param>
 /// <param name="Label">The most probable emotion.</param>
 /// <param name="Confidence">Its probability.</param>
 /// <param name="Uncertain">True when the confidence is below the uncertainty threshold.</param>
@@ -41,17 +41,16 @@ public sealed record PointDto(float X, float Y);
 /// <param name="LeftMouth">Left mouth corner.</param>
 public sealed record LandmarksDto(PointDto RightEye, PointDto LeftEye, PointDto Nose, PointDto RightMouth, PointDto LeftMouth);
 
-/// <summary>Builds the response records from the pipeline's faces.</summary>
+/// <summary>Builds the response records from the analyzer's faces.</summary>
 internal static class ApiModels
 {
-    public static FaceDto[] Faces(IReadOnlyList<AnalyzedFace> faces, ClassSet classes) => faces.Select(f => Face(f, classes)).ToArray();
+    public static FaceDto[] Faces(IReadOnlyList<FaceResult> faces, ClassSet classes) => faces.Select(f => Face(f, classes)).ToArray();
 
-    private static FaceDto Face(AnalyzedFace face, ClassSet classes)
+    private static FaceDto Face(FaceResult r, ClassSet classes)
     {
-        var r = face.Result;
         var probabilities = new Dictionary<string, float>(classes.Count);
         for (var c = 0; c < classes.Count; c++) probabilities[classes.ClassNames[c]] = r.Probabilities[c];
-        return new FaceDto(r.FaceId, new BoxDto(r.Box.X, r.Box.Y, r.Box.Width, r.Box.Height), Landmarks(face.Landmarks),
+        return new FaceDto(r.FaceId, new BoxDto(r.Box.X, r.Box.Y, r.Box.Width, r.Box.Height), Landmarks(r.Landmarks),
             r.Label.ToString(), r.Confidence, r.Uncertain, probabilities);
     }
 

@@ -27,6 +27,9 @@ internal static class VideoEndpoints
         ["application/octet-stream"] = ".mp4", // FFmpeg reads the container from the content, whatever the name says
     };
 
+    /// <summary>The content types a video upload may have.</summary>
+    public static IEnumerable<string> VideoTypes => Extensions.Keys;
+
     public const string Accepted = "a video (video/mp4, video/x-msvideo, video/quicktime, video/webm, video/x-matroska or application/octet-stream), as the body or as a multipart/form-data file";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();

@@ -1,25 +1,27 @@
 using System.Diagnostics;
-using EmotionNet.AspNetCore.Telemetry;
 using EmotionNet.Core.Classifiers;
-using OpenCvSharp;
+using EmotionNet.Inference.Analysis;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.AspNetCore.Inference;
 
 /// <summary>
 /// What every endpoint shares: the classifier and detector pools and the gate that bounds analyses
-/// running at once. Images and stream frames go through <see cref="Analyze"/>.
+/// running at once. Images and stream frames go through <see cref="Analyze"/>, each image and each stream
+/// with a <see cref="FrameAnalyzer"/> of its own (the library's per-frame pipeline: what <c>analyze</c> does to a video's frames).
 /// </summary>
 internal sealed class EmotionNetEngine : IDisposable
 {
     private readonly ClassifierPool classifiers;
-    private readonly DetectorPool detectors;
+    private readonly FaceDetectorPool detectors;
     private readonly Lazy<Task<IEmotionClassifier>> facade;
 
     public EmotionNetEngine(EmotionNetServerOptions options)
     {
         Options = options;
         classifiers = new ClassifierPool(options.Classifier!, options.ClassifierInstances);
-        detectors = new DetectorPool(options.Detector, options.Limits.EffectiveConcurrentAnalyses);
+        // One detector per analysis in progress: a detector runs one call at a time.
+        detectors = new FaceDetectorPool(options.Analyzer.Detector, options.Limits.EffectiveConcurrentAnalyses);
         Gate = new AnalysisGate(options.Limits);
         facade = new(async () => PooledClassifier.Over(classifiers, await classifiers.Ready));
     }
@@ -34,24 +36,26 @@ internal sealed class EmotionNetEngine : IDisposable
     /// <summary>The classifier every request shares (a facade over the pool), once loaded.</summary>
     public Task<IEmotionClassifier> ClassifierAsync() => facade.Value;
 
-    /// <summary>A pipeline of its own (tracker, recognizer state) for one image or one stream.</summary>
-    public async Task<FramePipeline> NewPipelineAsync() => new(await ClassifierAsync(), Options.Analyzer);
+    /// <summary>A frame analyzer of its own (tracker, recognizer state) for one image or one stream.</summary>
+    public async Task<FrameAnalyzer> NewFrameAnalyzerAsync() => new(await ClassifierAsync(), Options.Analyzer);
 
     /// <summary>
-    /// Analyzes <paramref name="image"/> with <paramref name="pipeline"/> on a pooled detector, inside an analysis slot
-    /// the caller holds. Returns the faces and the seconds it took.
+    /// Decodes <paramref name="bytes"/> (<see cref="ImageInput"/>) and analyzes the image with <paramref name="frames"/>
+    /// on a pooled detector, inside an analysis slot the caller holds. <see cref="AnalyzedImage.Seconds"/> counts decoding too.
     /// </summary>
-    public (IReadOnlyList<AnalyzedFace> Faces, double Seconds) Analyze(FramePipeline pipeline, Mat image)
+    public AnalyzedImage Analyze(FrameAnalyzer frames, ReadOnlyMemory<byte> bytes, long maxPixels)
     {
         var clock = Stopwatch.StartNew();
-        var detector = detectors.Rent();
+        using var image = ImageInput.Decode(bytes, maxPixels, out var refused);
+        if (refused is not null) return new AnalyzedImage(null, refused, clock.Elapsed.TotalSeconds);
+        var detector = Options.Analyzer.FacesCropped ? null : detectors.Rent();
         try
         {
-            return (pipeline.Analyze(image, detector), clock.Elapsed.TotalSeconds);
+            return new AnalyzedImage(frames.Analyze(image, detector), null, clock.Elapsed.TotalSeconds);
         }
         finally
         {
-            detectors.Return(detector);
+            if (detector is not null) detectors.Return(detector);
         }
     }
 

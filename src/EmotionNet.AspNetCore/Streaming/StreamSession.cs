@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using EmotionNet.AspNetCore.Api;
 using EmotionNet.AspNetCore.Inference;
 using EmotionNet.AspNetCore.Telemetry;
+using EmotionNet.Inference.Analysis;
 
 namespace EmotionNet.AspNetCore.Streaming;
 
@@ -35,8 +36,8 @@ internal sealed class StreamSession(WebSocket socket, EmotionNetEngine engine, E
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pipeline = await engine.NewPipelineAsync();
-        var analyzing = Task.Run(() => AnalyzeAsync(pipeline, stop.Token), CancellationToken.None);
+        var frames = await engine.NewFrameAnalyzerAsync();
+        var analyzing = Task.Run(() => AnalyzeAsync(frames, stop.Token), CancellationToken.None);
         (WebSocketCloseStatus Status, string Reason)? close = null;
         try
         {
@@ -113,7 +114,7 @@ internal sealed class StreamSession(WebSocket socket, EmotionNetEngine engine, E
         return null;
     }
 
-    private async Task AnalyzeAsync(FramePipeline pipeline, CancellationToken cancellationToken)
+    private async Task AnalyzeAsync(FrameAnalyzer frames, CancellationToken cancellationToken)
     {
         var classes = (await engine.ClassifierAsync()).Classes;
         await foreach (var frame in latest.Reader.ReadAllAsync(cancellationToken))
@@ -121,7 +122,7 @@ internal sealed class StreamSession(WebSocket socket, EmotionNetEngine engine, E
             StreamMessage message;
             try
             {
-                message = await AnalyzeAsync(pipeline, frame, classes, cancellationToken);
+                message = await AnalyzeAsync(frames, frame, classes, cancellationToken);
             }
             finally
             {
@@ -142,7 +143,7 @@ internal sealed class StreamSession(WebSocket socket, EmotionNetEngine engine, E
         }
     }
 
-    private async Task<StreamMessage> AnalyzeAsync(FramePipeline pipeline, Frame frame, Core.Emotions.ClassSet classes, CancellationToken cancellationToken)
+    private async Task<StreamMessage> AnalyzeAsync(FrameAnalyzer frames, Frame frame, Core.Emotions.ClassSet classes, CancellationToken cancellationToken)
     {
         var skipped = frame.Number - 1 - lastTaken;
         lastTaken = frame.Number;
@@ -151,11 +152,10 @@ internal sealed class StreamSession(WebSocket socket, EmotionNetEngine engine, E
         var droppedSoFar = frame.Number - taken;
         using var slot = await engine.Gate.EnterAsync(cancellationToken);
         if (slot is null) return Error(frame, droppedSoFar, "the server is busy; this frame was not analyzed");
-        using var image = ImageInput.Decode(frame.Buffer.AsMemory(0, frame.Length), limits.MaxStreamPixels, out var reason);
-        if (reason is not null) return Error(frame, droppedSoFar, reason);
-        var (faces, seconds) = engine.Analyze(pipeline, image);
-        metrics.Analyzed("stream", faces.Count, seconds);
-        return new StreamMessage("result", frame.Number, image.Width, image.Height, ApiModels.Faces(faces, classes), droppedSoFar, Math.Round(seconds, 4));
+        var analyzed = engine.Analyze(frames, frame.Buffer.AsMemory(0, frame.Length), limits.MaxStreamPixels);
+        if (analyzed.Frame is not { } result) return Error(frame, droppedSoFar, analyzed.Refused!);
+        metrics.Analyzed("stream", result.Faces.Count, analyzed.Seconds);
+        return new StreamMessage("result", frame.Number, result.Width, result.Height, ApiModels.Faces(result.Faces, classes), droppedSoFar, Math.Round(analyzed.Seconds, 4));
     }
 
     private static StreamMessage Error(Frame frame, long dropped, string detail) => new("error", frame.Number, 0, 0, [], dropped, 0, detail);

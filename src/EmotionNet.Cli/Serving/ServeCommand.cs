@@ -21,7 +21,7 @@ internal static class ServeCommand
     public static Command Create(ClassifierLoader loadClassifier)
     {
         var flags = new ServeFlags();
-        var command = new Command("serve", "Serve emotion recognition over HTTP: POST /v1/analyze (images), /v1/videos (jobs), the /v1/stream WebSocket, /healthz, /readyz, /metrics, /openapi/v1.json, and a live camera page at /. Listens on loopback by default (docs/serving.md).");
+        var command = new Command("serve", "Serve emotion recognition over HTTP: POST /v1/analyze (images), /v1/videos (jobs), the /v1/stream WebSocket, /healthz, /readyz, /metrics, /openapi/emotionnet.json, and a live camera page at /. Listens on loopback by default (docs/serving.md).");
         flags.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(ServeSettings.Parse(parse, flags), loadClassifier, cancellationToken));
         return command;

@@ -34,7 +34,7 @@ internal sealed record ServeSettings(string[] Urls, ModelChoice Model, EmotionNe
             ApiKey = key,
             JobsDirectory = parse.GetValue(flags.Jobs),
             ClassifierInstances = parse.GetValue(flags.Instances),
-            Detector = Vision.Faces.DetectorOptions.Default with { Kind = parse.GetValue(flags.Detector) },
+            Analyzer = Inference.Analysis.AnalyzerOptions.Default with { Detector = Vision.Faces.DetectorOptions.Default with { Kind = parse.GetValue(flags.Detector) } },
             Limits = limits,
             Plots = Plotting.AnalysisPlots.Instance,
         };

@@ -39,7 +39,7 @@ public static class AnalysisRunner
         var cancelled = false;
         try
         {
-            var analyzer = new EmotionAnalyzer(classifier);
+            using var analyzer = new EmotionAnalyzer(classifier);
             await foreach (var frame in analyzer.AnalyzeFramesAsync(source, options, run.Opened, cancellationToken, run.Summary.Skip).ConfigureAwait(false))
                 run.Add(frame);
         }

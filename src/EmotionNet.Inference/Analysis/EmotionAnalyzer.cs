@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EmotionNet.Core;
 using EmotionNet.Core.Classifiers;
-using EmotionNet.Inference.Recognition;
 using EmotionNet.Vision;
+using EmotionNet.Vision.Faces;
 using EmotionNet.Vision.Sources;
 
 namespace EmotionNet.Inference.Analysis;
@@ -11,14 +11,20 @@ namespace EmotionNet.Inference.Analysis;
 /// <summary>
 /// The streaming pipeline: decode a frame, detect faces (or take the whole image with
 /// <see cref="AnalyzerOptions.FacesCropped"/>), track them, crop them to 48x48 grey, and recognize
-/// all faces of the frame in one classifier call. One analyzer may run several sources one after the
-/// other; each run has its own detector, tracker and recognizer state.
+/// all faces of the frame in one classifier call. One analyzer may run several sources, one after the
+/// other or at once; each run has its own tracker and recognizer state and a face detector of its own,
+/// which the analyzer keeps for the next run (building one loads its model), so keep one analyzer for
+/// many images rather than one per image. <see cref="FrameAnalyzer"/> analyzes frames the application
+/// decodes itself.
 /// </summary>
-public sealed class EmotionAnalyzer
+public sealed class EmotionAnalyzer : IDisposable
 {
     private readonly IEmotionClassifier classifier;
+    private readonly Lock detectorsGate = new();
+    private FaceDetectorPool? detectors;
+    private bool disposed;
 
-    /// <summary>Creates an analyzer over <paramref name="classifier"/> (the caller keeps ownership).</summary>
+    /// <summary>Creates an analyzer over <paramref name="classifier"/> (the caller keeps ownership of it; dispose the analyzer to free its detectors).</summary>
     public EmotionAnalyzer(IEmotionClassifier classifier)
     {
         ArgumentNullException.ThrowIfNull(classifier);
@@ -61,6 +67,10 @@ public sealed class EmotionAnalyzer
     /// <summary>
     /// Analyzes one image file: the faces found, left to right, each with its emotion. The shortest way
     /// from a picture to a prediction; <see cref="AnalyzeAsync(InputSource, AnalyzerOptions?, CancellationToken)"/> streams folders, videos and cameras.
+    /// Each call is a photo of its own (face ids from 1, nothing smoothed across calls); calls may run at once.
+    /// The image is decoded, detected and classified one step after the other on a pool thread, with
+    /// the classifier's own thread count (<see cref="AnalyzerOptions.ModelThreads"/> is for streamed runs,
+    /// where decoding runs beside the model).
     /// </summary>
     /// <exception cref="EmotionNetException">The path is missing, is not an image, or cannot be decoded.</exception>
     public async Task<FrameResult> AnalyzeImageAsync(string imagePath, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)
@@ -68,9 +78,27 @@ public sealed class EmotionAnalyzer
         var source = InputSource.FromPath(imagePath);
         if (source.Kind != SourceKind.Image)
             throw new EmotionNetException($"'{imagePath}' is not one image ({source.Kind}): AnalyzeImageAsync reads a single image file; AnalyzeAsync reads folders and videos.");
-        FrameResult? result = null;
-        await foreach (var frame in AnalyzeAsync(source, options, cancellationToken).ConfigureAwait(false)) result ??= frame;
-        return result ?? throw new EmotionNetException($"Image '{imagePath}' gave no frame to analyze.");
+        options ??= AnalyzerOptions.Default;
+        options.Validate();
+        OpenCvRuntime.Ensure();
+        return await Task.Run(() => AnalyzeImage(source, options, imagePath), cancellationToken).ConfigureAwait(false);
+    }
+
+    private FrameResult AnalyzeImage(InputSource source, AnalyzerOptions options, string imagePath)
+    {
+        using var reader = FrameReader.Open(source, options.ImageSequenceFps, options.MaxImagePixels);
+        using var image = reader.Read(out var time, out var name) ?? throw new EmotionNetException($"Image '{imagePath}' gave no frame to analyze.");
+        var frames = new FrameAnalyzer(classifier, options, options.IndependentPhotos(source.Kind));
+        var pool = options.FacesCropped ? null : Detectors(options.Detector);
+        var detector = pool?.Rent();
+        try
+        {
+            return frames.Recognize(frames.Locate(image, detector, 0, time, name));
+        }
+        finally
+        {
+            if (detector is not null) pool!.Return(detector);
+        }
     }
 
     /// <summary>
@@ -90,10 +118,11 @@ public sealed class EmotionAnalyzer
         opened?.Invoke(reader.Info);
         // Only when the caller asks: the classifier's threads for this run, given back after it.
         using var threads = options.ModelThreads > 0 ? classifier.UseThreads(options.ModelThreads) : null;
-        var recognizer = new EmotionRecognizer(classifier, options.Recognizer);
+        var frames = new FrameAnalyzer(classifier, options, options.IndependentPhotos(reader.Info.Kind));
+        var pool = options.FacesCropped ? null : Detectors(options.Detector);
         var channel = Channel.CreateBounded<DetectedFrame>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => Produce(reader, options, channel.Writer, stop.Token), CancellationToken.None);
+        var producer = Task.Run(() => Produce(reader, options, frames, pool, channel.Writer, stop.Token), CancellationToken.None);
         try
         {
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -103,7 +132,7 @@ public sealed class EmotionAnalyzer
                 using (frame.Image)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    yield return new AnalyzedFrame(Recognize(frame, recognizer), frame.Image);
+                    yield return new AnalyzedFrame(frames.Recognize(frame), frame.Image);
                 }
             }
             await producer.ConfigureAwait(false); // rethrows a read or detection error
@@ -134,11 +163,14 @@ public sealed class EmotionAnalyzer
     /// <summary>Frames decoded ahead of the classifier.</summary>
     private const int PipelineDepth = 2;
 
-    private static void Produce(FrameReader reader, AnalyzerOptions options, ChannelWriter<DetectedFrame> writer, CancellationToken stop)
+    private static void Produce(FrameReader reader, AnalyzerOptions options, FrameAnalyzer frames, FaceDetectorPool? pool, ChannelWriter<DetectedFrame> writer, CancellationToken stop)
     {
+        IFaceDetector? detector = null;
         try
         {
-            using var stage = new FaceStage(reader, options);
+            // Rented here, so that a detector that cannot be built fails the run as a read error does.
+            detector = pool?.Rent();
+            var stage = new FaceStage(reader, options, frames, detector);
             while (!stop.IsCancellationRequested && stage.Next() is { } frame)
             {
                 // Bounded: waits while the classifier is PipelineDepth frames behind.
@@ -155,22 +187,31 @@ public sealed class EmotionAnalyzer
         }
         finally
         {
+            if (detector is not null) pool!.Return(detector);
             writer.TryComplete();
         }
     }
 
-    private static FrameResult Recognize(DetectedFrame frame, EmotionRecognizer recognizer)
+    /// <summary>The detectors of <paramref name="options"/>: kept from run to run; other options replace them (those in use are disposed when their run ends).</summary>
+    private FaceDetectorPool Detectors(DetectorOptions options)
     {
-        recognizer.Retain(frame.LiveTrackIds);
-        var image = frame.Image;
-        if (frame.Faces.Count == 0) return new FrameResult(frame.Index, frame.TimeSeconds, image.Width, image.Height, [], frame.Name);
-        var predictions = recognizer.Recognize(frame.Crops);
-        var results = new FaceResult[frame.Faces.Count];
-        for (var i = 0; i < results.Length; i++)
+        lock (detectorsGate)
         {
-            var p = predictions[i];
-            results[i] = new FaceResult(frame.Faces[i].TrackId, frame.Faces[i].Box, p.Probabilities, p.Label, p.Confidence, p.Uncertain);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (detectors is not null && detectors.Options.Equals(options)) return detectors;
+            detectors?.Dispose();
+            return detectors = new FaceDetectorPool(options);
         }
-        return new FrameResult(frame.Index, frame.TimeSeconds, image.Width, image.Height, results, frame.Name);
+    }
+
+    /// <summary>Disposes the detectors the analyzer keeps (a run still going disposes its own when it ends). The classifier is the caller's.</summary>
+    public void Dispose()
+    {
+        lock (detectorsGate)
+        {
+            disposed = true;
+            detectors?.Dispose();
+            detectors = null;
+        }
     }
 }

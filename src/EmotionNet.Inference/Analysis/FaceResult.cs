@@ -10,4 +10,13 @@ namespace EmotionNet.Inference.Analysis;
 /// <param name="Label">The most probable emotion.</param>
 /// <param name="Confidence">Its probability.</param>
 /// <param name="Uncertain">True when the confidence is below the uncertainty threshold.</param>
-public sealed record FaceResult(int FaceId, FaceBox Box, IReadOnlyList<float> Probabilities, Emotion Label, float Confidence, bool Uncertain);
+public sealed record FaceResult(int FaceId, FaceBox Box, IReadOnlyList<float> Probabilities, Emotion Label, float Confidence, bool Uncertain)
+{
+    /// <summary>
+    /// The face's eyes, nose and mouth corners, in frame pixels: the detector's (YuNet) or, on the frames
+    /// between detections (<see cref="AnalyzerOptions.DetectEvery"/>), the last detection's moved with the
+    /// box; null for a detector without landmarks (Haar) and for whole-image faces (<see cref="AnalyzerOptions.FacesCropped"/>).
+    /// Not written to frames.csv or frames.json.
+    /// </summary>
+    public FaceLandmarks? Landmarks { get; init; }
+}

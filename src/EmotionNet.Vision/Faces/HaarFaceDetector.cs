@@ -5,13 +5,16 @@ namespace EmotionNet.Vision.Faces;
 
 /// <summary>
 /// OpenCV's Haar frontal-face cascade (shipped inside this assembly), run on a downscaled,
-/// optionally equalized grey copy of the frame.
+/// optionally equalized grey copy of the frame. Calls from several threads run one at a time (the
+/// detector reuses its working images); detecting in parallel takes one detector per thread
+/// (<see cref="FaceDetectorPool"/>).
 /// </summary>
 public sealed class HaarFaceDetector : IFaceDetector
 {
     private readonly CascadeClassifier cascade;
     private readonly Mat grey = new();
     private readonly Mat small = new();
+    private readonly Lock gate = new();
 
     /// <summary>Creates a detector with <paramref name="options"/> (defaults when null).</summary>
     /// <exception cref="EmotionNetException">An option is out of range.</exception>
@@ -31,6 +34,11 @@ public sealed class HaarFaceDetector : IFaceDetector
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Empty()) return [];
+        lock (gate) return DetectLocked(frame);
+    }
+
+    private List<FaceBox> DetectLocked(Mat frame)
+    {
         switch (frame.Channels())
         {
             case 1: frame.CopyTo(grey); break;
@@ -69,8 +77,11 @@ public sealed class HaarFaceDetector : IFaceDetector
     /// <inheritdoc />
     public void Dispose()
     {
-        cascade.Dispose();
-        grey.Dispose();
-        small.Dispose();
+        lock (gate)
+        {
+            cascade.Dispose();
+            grey.Dispose();
+            small.Dispose();
+        }
     }
 }

@@ -2,7 +2,11 @@ using OpenCvSharp;
 
 namespace EmotionNet.Vision.Faces;
 
-/// <summary>Finds faces in a frame.</summary>
+/// <summary>
+/// Finds faces in a frame. EmotionNet's detectors (<see cref="YuNetFaceDetector"/>, <see cref="HaarFaceDetector"/>)
+/// may be called from several threads, one call at a time; <see cref="FaceDetectorPool"/> lends one per caller
+/// so that analyses detect side by side.
+/// </summary>
 public interface IFaceDetector : IDisposable
 {
     /// <summary>Face boxes in <paramref name="frame"/> (grey, BGR or BGRA), in full-resolution pixels, left to right.</summary>

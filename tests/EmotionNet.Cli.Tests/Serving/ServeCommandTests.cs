@@ -1,4 +1,6 @@
+using System.CommandLine;
 using EmotionNet.Cli.Serving;
+using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Tests.Serving;
 
@@ -62,6 +64,20 @@ public class ServeCommandTests
     [InlineData("http://example.com:5080", false)]
     public void Only_localhost_127_0_0_0_8_and_ipv6_loopback_count_as_loopback(string url, bool loopback) =>
         Assert.Equal(loopback, ListenAddresses.IsLoopback(url));
+
+    [Theory]
+    [InlineData(new string[0], FaceDetectorKind.YuNet)]
+    [InlineData(new[] { "--detector", "haar" }, FaceDetectorKind.Haar)]
+    public void The_detector_flag_sets_the_one_detector_images_streams_and_video_jobs_use(string[] args, FaceDetectorKind kind)
+    {
+        var flags = new ServeFlags();
+        var serve = new Command("serve");
+        flags.AddTo(serve);
+        var parse = new RootCommand { serve }.Parse(["serve", .. args]);
+        Assert.Empty(parse.Errors);
+
+        Assert.Equal(kind, ServeSettings.Parse(parse, flags).Server.Analyzer.Detector.Kind);
+    }
 
     private static Task<(int ExitCode, string Text)> CliCapture(string[] args, TimeSpan? limit = null) => EmotionNet.TestSupport.Cli.CliCapture.RunAsync(args, limit);
 }

@@ -52,9 +52,10 @@ internal static class CorpusRunner
                 OnnxRuntime.OnnxEmotionClassifier.Load(input).Dispose();
                 return "loaded";
             case EntryPoint.Analyze:
+            {
                 var frames = 0;
                 var faces = 0;
-                var analyzer = new EmotionAnalyzer(new FakeClassifier());
+                using var analyzer = new EmotionAnalyzer(new FakeClassifier());
                 var enumerator = analyzer.AnalyzeAsync(InputSource.FromPath(input)).GetAsyncEnumerator();
                 try
                 {
@@ -69,6 +70,7 @@ internal static class CorpusRunner
                     enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
                 return $"{frames} frames, {faces} faces";
+            }
             case EntryPoint.DetectorModel:
                 return BatchCorpusRunner.Detect(input);
             case EntryPoint.PhotoFolder:
