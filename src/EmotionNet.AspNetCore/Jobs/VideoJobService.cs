@@ -106,7 +106,7 @@ internal sealed class VideoJobService(EmotionNetEngine engine, JobStore store, E
         {
             var classifier = await engine.ClassifierAsync().WaitAsync(stoppingToken);
             var options = engine.Options.Analyzer with { MaxImagePixels = engine.Options.Limits.MaxVideoPixels };
-            var output = new OutputOptions(store.PartialPath(id), Plots: engine.Options.Plots);
+            var output = new OutputOptions { Directory = store.PartialPath(id), Plots = engine.Options.Plots };
             var report = await AnalysisRunner.RunAsync(classifier, InputSource.FromPath(store.InputPath(job)), options, output,
                 new Progress(p => progress[id] = p), stoppingToken);
             if (report.Cancelled)
