@@ -1,5 +1,5 @@
 using EmotionNet.Core.IO;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Core.Reporting;
 using ScottPlot;
 
 namespace EmotionNet.Plotting;

@@ -57,7 +57,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     [InlineData("EmotionNet.Inference", "EmotionNet.Core,EmotionNet.Vision")]
     [InlineData("EmotionNet.Onnx", "EmotionNet.Torch,Google.Protobuf")]
     [InlineData("EmotionNet.OnnxRuntime", "EmotionNet.Core,Microsoft.ML.OnnxRuntime.Managed")]
-    [InlineData("EmotionNet.Plotting", "EmotionNet.Training,EmotionNet.Inference,ScottPlot")]
+    [InlineData("EmotionNet.Plotting", "EmotionNet.Inference,ScottPlot")]
     [InlineData("EmotionNet.AspNetCore", "EmotionNet.Inference,EmotionNet.Vision,Microsoft.AspNetCore.OpenApi,OpenTelemetry.Exporter.Prometheus.AspNetCore,OpenTelemetry.Extensions.Hosting")]
     public void A_library_depends_only_on_what_it_uses_and_on_no_native_runtime(string id, string expected)
     {

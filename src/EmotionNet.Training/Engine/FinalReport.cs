@@ -1,8 +1,8 @@
 using EmotionNet.Core.Data;
 using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Reporting;
 using EmotionNet.Torch;
 using EmotionNet.Torch.Checkpoints;
-using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using EmotionNet.Core.Checkpoints;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Core.Reporting;
 
 namespace EmotionNet.Training.Engine;
 

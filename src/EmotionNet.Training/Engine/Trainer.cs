@@ -6,13 +6,13 @@ using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Evaluation;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
+using EmotionNet.Core.Reporting;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.MixedPrecision;
 using EmotionNet.Training.Optimization;
 using EmotionNet.Training.Options;
-using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using EmotionNet.Training.Reporting;
+using EmotionNet.Core.Reporting;
 
 namespace EmotionNet.Training.Engine;
 

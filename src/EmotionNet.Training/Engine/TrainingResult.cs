@@ -1,5 +1,5 @@
 using EmotionNet.Core.Evaluation;
-using EmotionNet.Training.Reporting;
+using EmotionNet.Core.Reporting;
 
 namespace EmotionNet.Training.Engine;
 

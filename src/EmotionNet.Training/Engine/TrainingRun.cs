@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EmotionNet.Core.Checkpoints;
+using EmotionNet.Core.Reporting;
 using EmotionNet.Training.Reporting;
 using EmotionNet.Training.Schedules;
 

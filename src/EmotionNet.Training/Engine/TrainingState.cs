@@ -1,4 +1,4 @@
-using EmotionNet.Training.Reporting;
+using EmotionNet.Core.Reporting;
 using EmotionNet.Training.Schedules;
 
 namespace EmotionNet.Training.Engine;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmotionNet.Core.IO;
+using EmotionNet.Core.Reporting;
 
 namespace EmotionNet.Training.Reporting;
 

@@ -3,11 +3,11 @@ using EmotionNet.Core;
 using EmotionNet.Core.Checkpoints;
 using EmotionNet.Core.Data;
 using EmotionNet.Core.Evaluation;
+using EmotionNet.Core.Reporting;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Engine;
 using EmotionNet.Training.Optimization;
-using EmotionNet.Training.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-namespace EmotionNet.Training.Reporting;
+namespace EmotionNet.Core.Reporting;
 
 /// <summary>
 /// One epoch's figures, as logged and plotted, for either trainer: a clip classifier's (per clip) or temporal

@@ -1,6 +1,6 @@
 using EmotionNet.Core.Evaluation;
 
-namespace EmotionNet.Training.Reporting;
+namespace EmotionNet.Core.Reporting;
 
 /// <summary>
 /// Draws a training run's plots. The trainer depends on this seam, not on a plotting library;
