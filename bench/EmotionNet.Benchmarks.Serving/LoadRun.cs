@@ -2,6 +2,12 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 
 /// <summary>N clients posting one image to /v1/analyze back to back for a bounded time, each request's latency kept.</summary>
+/// <param name="Clients">Concurrent clients.</param>
+/// <param name="Requests">Requests sent and completed, failed ones included.</param>
+/// <param name="Errors">Requests that failed: a status outside 2xx, or no HTTP answer.</param>
+/// <param name="Seconds">Wall-clock length of the run.</param>
+/// <param name="LatenciesMs">Each request's latency, in milliseconds.</param>
+/// <param name="Rss">The server's resident memory over the run (seconds from the start, MB).</param>
 /// <param name="ServerCpuSeconds">Processor time the server used during the run.</param>
 /// <param name="ClientCpuSeconds">Processor time this process (the clients) used during the run.</param>
 internal sealed record LoadResult(int Clients, int Requests, int Errors, double Seconds, double[] LatenciesMs, IReadOnlyList<(double Second, double RssMb)> Rss,

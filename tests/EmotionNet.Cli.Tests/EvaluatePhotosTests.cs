@@ -2,16 +2,13 @@ using OpenCvSharp;
 using EmotionNet.TestSupport;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Core.Checkpoints;
-using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Evaluation;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
 using EmotionNet.Core.Runtime;
 using EmotionNet.Onnx;
 using EmotionNet.OnnxRuntime;
-using EmotionNet.Core.Classifiers;
 using EmotionNet.Torch;
-using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
 using EmotionNet.Vision.Faces;
 

@@ -1,5 +1,4 @@
 using EmotionNet.Core.Options;
-using EmotionNet.TestSupport;
 using EmotionNet.Vision.Faces;
 using OpenCvSharp;
 

@@ -1,4 +1,3 @@
-using EmotionNet.Core;
 using EmotionNet.Core.Runtime;
 using EmotionNet.Torch.Runtime;
 using TorchSharp;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using EmotionNet.Cli.Commands;
 using EmotionNet.Cli.Flags;
 using EmotionNet.Core.Options;
-using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
 using EmotionNet.Inference.Recognition;
 using EmotionNet.Inference.Segments;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EmotionNet.Cli.Commands;
 using EmotionNet.Vision.Faces;
 
 namespace EmotionNet.Cli.Flags;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using EmotionNet.AspNetCore;
 using EmotionNet.Cli.Commands;
-using EmotionNet.Core.Runtime;
 
 namespace EmotionNet.Cli.Serving;
 

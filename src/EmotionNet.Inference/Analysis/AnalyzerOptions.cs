@@ -1,4 +1,3 @@
-using EmotionNet.Core;
 using EmotionNet.Core.Classifiers;
 using EmotionNet.Core.Options;
 using EmotionNet.Inference.Recognition;

@@ -1,4 +1,3 @@
-using EmotionNet.Core;
 using EmotionNet.Core.Options;
 
 namespace EmotionNet.Inference.Recognition;

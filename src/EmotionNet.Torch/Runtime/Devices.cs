@@ -1,4 +1,3 @@
-using EmotionNet.Core;
 using EmotionNet.Core.Runtime;
 using TorchSharp;
 

@@ -1,4 +1,3 @@
-using EmotionNet.Core;
 using EmotionNet.Core.Data;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Options;

@@ -1,7 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
 using EmotionNet.Core.Data;
-using EmotionNet.Torch.Models;
 using EmotionNet.Torch.Runtime;
 using EmotionNet.Training.Options;
 

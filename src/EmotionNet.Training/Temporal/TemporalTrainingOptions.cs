@@ -1,4 +1,3 @@
-using EmotionNet.Core;
 using EmotionNet.Core.Options;
 using EmotionNet.Core.Runtime;
 using EmotionNet.Training.Augmentation.Temporal;

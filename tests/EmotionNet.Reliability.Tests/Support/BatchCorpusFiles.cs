@@ -86,6 +86,6 @@ internal static class BatchCorpusFiles
     public static void RunShard(BatchPlan plan, Shard shard, string folder, IEmotionClassifier? classifier = null) =>
         BatchRunner.RunAsync(classifier ?? new FakeClassifier(), plan, AnalyzerOptions.Default, new OutputOptions { Directory = folder }, new BatchOptions { Shard = shard }).GetAwaiter().GetResult();
 
-    /// <summary>A manifest file <paramref name="name"/> next to the committed images, with <paramref name="text"/>.</summary>
+    /// <summary>A manifest file <paramref name="name"/> next to the committed images, its content written by <paramref name="write"/>.</summary>
     public static string Manifest(string name, Action<string> write) => CorpusFiles.Make(Path.Combine("manifests", name), write);
 }
