@@ -1,6 +1,6 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory | tracking | tracking-real | detection | alignment | onnx | temporal, or 'videos DIR [COUNT] [SECONDS]'
+// MODE: profile | latency | e2e | growth | memory | tracking | tracking-real | detection | alignment | onnx | temporal | onset, or 'videos DIR [COUNT] [SECONDS]'
 // to write 640x480 test clips. detection, alignment and tracking-real read
 // the labelled real photos (--photos DIR, default /work/shared/datasets/faces-dlib-train) and alignment
 // FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
@@ -12,7 +12,7 @@ using EmotionNet.Torch.Runtime;
 using EmotionNet.Vision;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "tracking-real", "detection", "alignment", "onnx", "temporal", "videos" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "tracking-real", "detection", "alignment", "onnx", "temporal", "onset", "videos" };
 if (args.Length >= 2 && args[0] == "videos")
 {
     // Test data for batch runs (eng/slurm-test.sh, docs/scale-out.md): videos DIR [COUNT] [SECONDS].
@@ -84,6 +84,11 @@ switch (mode)
         // docs/temporal.md: --temporal FILE is the train-temporal model (default the shipped temporal checkpoint).
         TemporalBench.Run(report, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz", Value("--temporal") ?? "checkpoints/emotionnet-fer7-temporal.ckpt",
             Path.Combine(Value("--images") ?? "docs/images", "temporal-responsiveness.png"), quick ? 40 : 250, 2026);
+        break;
+    case "onset":
+        // docs/temporal.md: the candidates for the default following, on PublicTest onsets, stability and cut clips.
+        OnsetBench.Run(report, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz", Value("--temporal") ?? "checkpoints/emotionnet-fer7-temporal.ckpt",
+            Path.Combine(Value("--images") ?? "docs/images", "temporal-onset.png"), quick ? 150 : 1000, quick ? 40 : 250, 2027);
         break;
     case "tracking":
         TrackingBench.Run(report, quick ? [1] : [1, 2, 3], quick ? 150 : 300);

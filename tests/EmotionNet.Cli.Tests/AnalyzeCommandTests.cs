@@ -10,6 +10,7 @@ using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
 using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Recognition;
 using EmotionNet.TestSupport;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
@@ -152,6 +153,8 @@ public class AnalyzeCommandTests
     [InlineData("--model-threads", "-1", "--model-threads must be 0 (automatic) or more (got -1).")]
     [InlineData("--segment-gap", "-1", "--segment-gap must be 0 or more seconds (got -1).")]
     [InlineData("--max-pixels", "0", "--max-pixels must be at least 1 (got 0).")]
+    [InlineData("--switch-margin", "1.5", "--switch-margin must be in [0, 1] (got 1.5).")]
+    [InlineData("--switch-frames", "0", "--switch-frames must be at least 1 (got 0).")]
     [InlineData("--out", " ", "--out must name a folder.")]
     public void An_out_of_range_flag_is_a_usage_exception_naming_it(string flag, string value, string message)
     {
@@ -215,6 +218,9 @@ public class AnalyzeCommandTests
         Assert.True(settings.Analyzer.FacesCropped);
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
+        var hysteresis = ParseSettings(folder.File("face.png"), "--out", "o", "--temporal", "hysteresis", "--switch-margin", "0.3", "--switch-frames", "9").Analyzer.Recognizer;
+        Assert.Equal((TemporalMode.Hysteresis, 0.3, 9), (hysteresis.Temporal, hysteresis.SwitchMargin, hysteresis.SwitchFrames));
+        Assert.Equal(RecognizerOptions.Default, ParseSettings(folder.File("face.png"), "--out", "o").Analyzer.Recognizer);
         Assert.Null(ParseSettings(folder.File("face.png"), "--out", "o").Model.StretchContrast);
         Assert.Equal(new OutputOptions("o", Annotate: true, Plots: EmotionNet.Plotting.AnalysisPlots.Instance), settings.Output);
     }

@@ -64,6 +64,8 @@ internal static class FlagVocabulary
         ["RecognizerOptions.Smoothing"] = "--smoothing",
         ["RecognizerOptions.UncertainBelow"] = "--uncertain-below",
         ["RecognizerOptions.Temporal"] = "--temporal",
+        ["RecognizerOptions.SwitchMargin"] = "--switch-margin",
+        ["RecognizerOptions.SwitchFrames"] = "--switch-frames",
         ["SegmentOptions.GapSeconds"] = "--segment-gap",
         ["DetectorOptions.ModelPath"] = "--detector-model",
     };
@@ -74,7 +76,7 @@ internal static class FlagVocabulary
         ("Start a new run (resume: false), or give the output folder of the interrupted run.", "Start without --resume, or point --out at the folder of the interrupted run."),
         ("than the ModelConfig asked for; give the same architecture.", "than the model flags ask for; pass the same model flags."),
         ("RecognizerOptions.Temporal is Lstm, but", "--temporal lstm was asked for, but"),
-        ("frame to frame; use MovingAverage.", "frame to frame; use --temporal average (or auto)."),
+        ("frame to frame; use Hysteresis or MovingAverage.", "frame to frame; use --temporal hysteresis, average or auto."),
         ("Load a checkpoint file (EmotionClassifier.Load), or train one.", "Pass --checkpoint <file>, or train one with 'emotionnet train'."),
         ("Use DeviceKind.Cpu (or Auto), or reference a CUDA libtorch (TorchSharp-cuda-linux / -windows, or -p:TorchBackend=cuda-linux when building EmotionNet) on a machine with an NVIDIA GPU.",
             "Use --device cpu (or auto), or build with -p:TorchBackend=cuda-linux / cuda-windows on a machine with an NVIDIA GPU."),
