@@ -47,13 +47,14 @@ internal sealed record Responsiveness(double MedianLag, double P90Lag, double Ne
 /// ends there, as lab onset sequences do) and some frames after it, and at the peak the clips it got right
 /// that the per-frame output got wrong (gained) and the other way round (lost).
 /// </summary>
-internal sealed record OnsetScore(double AtPeak, int Lost, int Gained, double After3, double After10, double Held)
+internal sealed record OnsetScore(double AtPeak, int Lost, int Gained, double After3, double After10, double Held, double MedianShownFrom)
 {
     public static OnsetScore Of(int[][] shown, int[][] perFrame, OnsetClips clips)
     {
         const int peak = OnsetClips.Peak;
         double atPeak = 0, after3 = 0, after10 = 0, held = 0, heldFrames = 0;
         int lost = 0, gained = 0;
+        var shownFrom = new List<double>();
         for (var c = 0; c < shown.Length; c++)
         {
             var target = clips.Targets[c];
@@ -64,9 +65,13 @@ internal sealed record OnsetScore(double AtPeak, int Lost, int Gained, double Af
             after3 += shown[c][peak + 3] == target ? 1 : 0;
             after10 += shown[c][peak + 10] == target ? 1 : 0;
             for (var t = peak + 1; t < OnsetClips.Length; t++, heldFrames++) held += shown[c][t] == target ? 1 : 0;
+            // From when the expression is shown for good (Hold frames in a row), relative to the peak; never: after the clip.
+            var from = Following.FirstHeld(shown[c], target, 0);
+            shownFrom.Add(from < 0 ? double.PositiveInfinity : from - peak);
         }
+        shownFrom.Sort();
         var n = (double)shown.Length;
-        return new OnsetScore(atPeak / n, lost, gained, after3 / n, after10 / n, held / heldFrames);
+        return new OnsetScore(atPeak / n, lost, gained, after3 / n, after10 / n, held / heldFrames, Following.Quantile(shownFrom, 0.5));
     }
 }
 

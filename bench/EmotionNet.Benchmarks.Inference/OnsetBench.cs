@@ -32,7 +32,8 @@ internal static class OnsetBench
             $"to the peak at frame {OnsetClips.Peak}, then holding it for {OnsetClips.HoldFrames} frames; head motion, lighting and sensor noise as in training's pseudo-sequences. " +
             $"Two ramps of the blend weight: **late** (cubic: faint for most of the ramp, fastest at the end, so the evidence comes in the last frames) and **eased** (cosine: slow start and finish). " +
             $"*At the peak* is the last frame of a sequence that ends at the peak (the lab onset sequences' layout); *lost / gained* counts the clips the following gets wrong at the peak that the per-frame " +
-            $"output gets right, and the other way round; *+3*, *+10*: 3 and 10 frames after the peak."));
+            $"output gets right, and the other way round; *+3*, *+10*: 3 and 10 frames after the peak; *shown from*: the median frame, counted from the peak, from which the expression is shown " +
+            $"for {TemporalClips.Hold} frames in a row (never: after the clip)."));
         report.Line();
         report.Line(string.Create(CultureInfo.InvariantCulture,
             $"**Stability and cuts** (as the temporal bench, on PublicTest): {clips} constant-expression clips of {constant.Options.Length} frames, {constant.CorruptedShare:P1} of frames corrupted " +
@@ -82,15 +83,15 @@ internal static class OnsetBench
             shownLate[candidate.Name] = labelsLate;
             var l = OnsetScore.Of(labelsLate, baseLate, late);
             var e = OnsetScore.Of(candidate.Apply(source.Eased), baseEased, eased);
-            onsetRows.Add([name, Following.Pct(l.AtPeak), $"{l.Lost} / {l.Gained}", Following.Pct(l.After3), Following.Pct(l.After10),
-                Following.Pct(e.AtPeak), $"{e.Lost} / {e.Gained}", Following.Pct(e.After3), Following.Pct(e.After10)]);
+            onsetRows.Add([name, Following.Pct(l.AtPeak), $"{l.Lost} / {l.Gained}", Following.Pct(l.After3), Following.Pct(l.After10), Shift(l.MedianShownFrom),
+                Following.Pct(e.AtPeak), $"{e.Lost} / {e.Gained}", Following.Pct(e.After3), Following.Pct(e.After10), Shift(e.MedianShownFrom)]);
             var s = Stability.Of(candidate.Apply(source.Constant), constant);
             var r = Responsiveness.Of(candidate.Apply(source.Changing), changing);
             stableRows.Add([name, Following.Pct(s.FrameAccuracy), Following.Pct(s.CorruptedAccuracy), Following.F(s.SwitchesPerMinute, "0.0"),
                 Following.Pct((perFrameSwitches - s.SwitchesPerMinute) / (perFrameSwitches - averageSwitches)),
                 Following.F(r.MedianLag, "0"), Following.F(r.P90Lag, "0"), Following.Pct(r.Never)]);
         }
-        report.Table(["method", "late: at the peak", "lost / gained", "+3", "+10", "eased: at the peak", "lost / gained", "+3", "+10"], onsetRows);
+        report.Table(["method", "late: at the peak", "lost / gained", "+3", "+10", "shown from", "eased: at the peak", "lost / gained", "+3", "+10", "shown from"], onsetRows);
         report.Table(["method", "frame accuracy", "on corrupted frames", "false switches / min", "reduction kept", "lag median (frames)", "lag p90", "never follows"], stableRows);
 
         var plotted = new[]
@@ -106,6 +107,8 @@ internal static class OnsetBench
             $"(late onset {shown}: the first clip whose peak the per-frame output gets right and the moving average 0.6 does not)"));
         report.Line();
     }
+
+    private static string Shift(double frames) => double.IsPositiveInfinity(frames) ? "never" : frames.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
     /// <summary>One model's probabilities on every clip set, frame after frame (a fresh recognizer per set: clip c is track c in each).</summary>
     private sealed class Streams(Func<EmotionRecognizer> recognizer, OnsetClips late, OnsetClips eased, TemporalClips.ClipSet constant, TemporalClips.ClipSet changing)
