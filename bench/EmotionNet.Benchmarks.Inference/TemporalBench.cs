@@ -15,7 +15,8 @@ using ScottPlot;
 /// at the midpoint, between two faces the per-frame CNN gets right on their own: frames until the output
 /// follows (shows the new expression and holds it for 5 frames); (3) onsets (<see cref="OnsetClips"/>, the
 /// late shape): accuracy at the peak. The CNN and the LSTM run through <see cref="EmotionRecognizer"/>, the
-/// class <c>analyze</c> uses, and each following through <see cref="EmotionFollower"/>.
+/// class <c>analyze</c> uses, and each shipped following through <see cref="EmotionFollower"/>; the adaptive
+/// averages the onset bench tried are reported beside them.
 /// </summary>
 internal static class TemporalBench
 {
@@ -67,6 +68,10 @@ internal static class TemporalBench
         foreach (var s in Strengths)
             Row(s == 0 ? FollowingCandidates.PerFrame : FollowingCandidates.MovingAverage(s), cnnConstant, cnnChanging, cnnOnsets,
                 s == 0 ? "per-frame CNN (no following)" : string.Create(CultureInfo.InvariantCulture, $"CNN + moving average {s:0.##}"));
+        // The adaptive averages and hysteresis over an average that the onset bench tried (not plotted).
+        foreach (var candidate in new[] { FollowingCandidates.DivergenceAverage(0.9, 1), FollowingCandidates.DivergenceAverage(0.9, 2),
+                     FollowingCandidates.OneEuroAverage(0.9, 0.7, 5), FollowingCandidates.AveragedHysteresis(0.3, 0.2) })
+            Row(candidate, cnnConstant, cnnChanging, cnnOnsets, "CNN + " + candidate.Name);
         var margin = RecognizerOptions.Default.SwitchMargin;
         Row(FollowingCandidates.Hysteresis(margin), cnnConstant, cnnChanging, cnnOnsets,
             string.Create(CultureInfo.InvariantCulture, $"**CNN + hysteresis {margin:0.##} (the default)**"));
