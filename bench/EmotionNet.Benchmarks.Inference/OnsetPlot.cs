@@ -30,7 +30,7 @@ internal static class OnsetPlot
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Rows();
 
         var weight = top.Add.ScatterLine(frames, frames.Select(t => OnsetClips.Weight((int)t, clips.Ramps[clip], OnsetShape.Late)).ToArray());
-        weight.LegendText = "blend weight of the expressive face";
+        weight.LegendText = "blend weight"; // the expressive face's; a longer text runs off the picture's right edge
         weight.Color = Colors.Black;
         weight.LinePattern = LinePattern.Dashed;
         foreach (var (c, name) in new[] { (target, classes.ClassNames[target]), (neutral, classes.ClassNames[neutral]) })
