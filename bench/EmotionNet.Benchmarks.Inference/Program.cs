@@ -1,10 +1,12 @@
 // Inference benchmarks (not unit tests). One mode per run, so each can be run alone:
 //   dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll MODE [--doc FILE] [--images DIR] [--quick]
-// MODE: profile | latency | e2e | growth | memory | tracking | tracking-real | detection | alignment | onnx | temporal, or 'videos DIR [COUNT] [SECONDS]'
+// MODE: profile | latency | e2e | growth | memory | tracking | tracking-real | detection | alignment | onnx | temporal | onset, or 'videos DIR [COUNT] [SECONDS]'
 // to write 640x480 test clips. detection, alignment and tracking-real read
 // the labelled real photos (--photos DIR, default /work/shared/datasets/faces-dlib-train) and alignment
 // FER2013 (--fer FILE, default /work/shared/datasets/fer2013/fer2013.csv.gz). --doc rewrites that mode's section of FILE
 // (docs/benchmarks-inference.md); --quick runs a small version for development (its section says so).
+// temporal and onset take --clips N (stability and cut clips each) and onset --onset-clips N (onsets per ramp shape), to size
+// a run to the time a loaded machine leaves; the section states the counts used.
 // bench/run-inference-benchmarks.sh runs every mode and refreshes the doc.
 using EmotionNet.Core.Runtime;
 using EmotionNet.Torch;
@@ -12,7 +14,7 @@ using EmotionNet.Torch.Runtime;
 using EmotionNet.Vision;
 using OpenCvSharp;
 
-var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "tracking-real", "detection", "alignment", "onnx", "temporal", "videos" };
+var modes = new[] { "profile", "latency", "e2e", "growth", "memory", "tracking", "tracking-real", "detection", "alignment", "onnx", "temporal", "onset", "videos" };
 if (args.Length >= 2 && args[0] == "videos")
 {
     // Test data for batch runs (eng/slurm-test.sh, docs/scale-out.md): videos DIR [COUNT] [SECONDS].
@@ -31,6 +33,7 @@ var mode = args[0];
 var quick = args.Contains("--quick");
 string? Value(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var doc = Value("--doc");
+int Count(string flag, int full, int small) => Value(flag) is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : quick ? small : full;
 var images = Value("--images") ?? Path.Combine(Path.GetTempPath(), "emotionnet-bench-images");
 NativeRuntime.EnsureTorch();
 OpenCvRuntime.Ensure();
@@ -83,7 +86,12 @@ switch (mode)
         if (args.Contains("--strip-only")) break; // the picture of docs/data.md only
         // docs/temporal.md: --temporal FILE is the train-temporal model (default the shipped temporal checkpoint).
         TemporalBench.Run(report, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz", Value("--temporal") ?? "checkpoints/emotionnet-fer7-temporal.ckpt",
-            Path.Combine(Value("--images") ?? "docs/images", "temporal-responsiveness.png"), quick ? 40 : 250, 2026);
+            Path.Combine(Value("--images") ?? "docs/images", "temporal-responsiveness.png"), Count("--clips", 250, 40), 2026);
+        break;
+    case "onset":
+        // docs/temporal.md: the candidates for the default following, on PublicTest onsets, stability and cut clips.
+        OnsetBench.Run(report, Value("--fer") ?? "/work/shared/datasets/fer2013/fer2013.csv.gz", Value("--temporal") ?? "checkpoints/emotionnet-fer7-temporal.ckpt",
+            Path.Combine(Value("--images") ?? "docs/images", "temporal-onset.png"), Count("--onset-clips", 1000, 150), Count("--clips", 250, 40), 2027);
         break;
     case "tracking":
         TrackingBench.Run(report, quick ? [1] : [1, 2, 3], quick ? 150 : 300);

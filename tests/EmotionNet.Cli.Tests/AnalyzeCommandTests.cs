@@ -6,10 +6,12 @@ using EmotionNet.Cli.Flags;
 using EmotionNet.Core;
 using EmotionNet.Core.Checkpoints;
 using EmotionNet.Core.Classifiers;
+using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 using EmotionNet.Core.Models;
 using EmotionNet.Core.Runtime;
 using EmotionNet.Inference.Analysis;
+using EmotionNet.Inference.Recognition;
 using EmotionNet.TestSupport;
 using EmotionNet.Torch.Checkpoints;
 using EmotionNet.Torch.Models;
@@ -152,6 +154,8 @@ public class AnalyzeCommandTests
     [InlineData("--model-threads", "-1", "--model-threads must be 0 (the classifier's own) or more (got -1).")]
     [InlineData("--segment-gap", "-1", "--segment-gap must be 0 or more seconds (got -1).")]
     [InlineData("--max-pixels", "0", "--max-pixels must be at least 1 (got 0).")]
+    [InlineData("--switch-margin", "1.5", "--switch-margin must be in [0, 1] (got 1.5).")]
+    [InlineData("--switch-frames", "0", "--switch-frames must be at least 1 (got 0).")]
     [InlineData("--out", " ", "--out must name a folder.")]
     public void An_out_of_range_flag_is_a_usage_exception_naming_it(string flag, string value, string message)
     {
@@ -215,8 +219,89 @@ public class AnalyzeCommandTests
         Assert.True(settings.Analyzer.FacesCropped);
         Assert.Equal(0.25, settings.Analyzer.Recognizer.Smoothing);
         Assert.Equal(0.5, settings.Analyzer.Recognizer.UncertainBelow);
+        var hysteresis = ParseSettings(folder.File("face.png"), "--out", "o", "--temporal", "hysteresis", "--switch-margin", "0.3", "--switch-frames", "9").Analyzer.Recognizer;
+        Assert.Equal((TemporalMode.Hysteresis, 0.3, 9), (hysteresis.Temporal, hysteresis.SwitchMargin, hysteresis.SwitchFrames));
+        Assert.Equal(RecognizerOptions.Default, ParseSettings(folder.File("face.png"), "--out", "o").Analyzer.Recognizer);
         Assert.Null(ParseSettings(folder.File("face.png"), "--out", "o").Model.StretchContrast);
         Assert.Equal(new OutputOptions { Directory = "o", Annotate = true, Plots = EmotionNet.Plotting.AnalysisPlots.Instance }, settings.Output);
+    }
+
+    [Theory]
+    [InlineData("auto", TemporalMode.Auto)]
+    [InlineData("hysteresis", TemporalMode.Hysteresis)]
+    [InlineData("average", TemporalMode.MovingAverage)]
+    [InlineData("lstm", TemporalMode.Lstm)]
+    public void Each_temporal_word_names_its_mode(string word, TemporalMode mode)
+    {
+        using var folder = new TempFolder();
+        File.Copy(SyntheticScene.AssetPath("face1.png"), folder.File("face.png"));
+        Assert.Equal(mode, ParseSettings(folder.File("face.png"), "--out", "o", "--temporal", word).Analyzer.Recognizer.Temporal);
+    }
+
+    [Fact]
+    public void An_unknown_temporal_word_is_a_parse_error_listing_the_words()
+    {
+        var (parse, _) = ParseCommandLine("face.png", "--temporal", "smooth");
+        Assert.Contains(parse.Errors, e => e.Message == "--temporal must be one of auto, hysteresis, average, lstm (got 'smooth').");
+    }
+
+    [Fact]
+    public void The_switch_flags_are_named_in_option_errors()
+    {
+        Assert.Equal("--switch-margin", FlagVocabulary.FlagFor("RecognizerOptions.SwitchMargin"));
+        Assert.Equal("--switch-frames", FlagVocabulary.FlagFor("RecognizerOptions.SwitchFrames"));
+    }
+
+    /// <summary>
+    /// A face whose per-frame result is a near-tie that swaps every frame (Happy 0.45 and Sad 0.40, then the other way):
+    /// the default (hysteresis, margin 0.2) holds the first label; with --switch-margin 0, or per-frame results
+    /// (--temporal average --smoothing 0), the label flips on every frame.
+    /// </summary>
+    [Theory]
+    [InlineData(new string[0], 0)]
+    [InlineData(new[] { "--temporal", "hysteresis", "--switch-margin", "0" }, 11)]
+    [InlineData(new[] { "--temporal", "average", "--smoothing", "0" }, 11)]
+    public async Task The_temporal_flags_reach_the_labels_analyze_writes(string[] flags, int switches)
+    {
+        var labels = await LabelsOfTwelveFrames(i => i % 2 == 0 ? NearTie(Emotion.Happy, Emotion.Sad) : NearTie(Emotion.Sad, Emotion.Happy), flags);
+        Assert.Equal(Emotion.Happy.ToString(), labels[0]);
+        Assert.Equal(switches, labels.Zip(labels.Skip(1)).Count(p => p.First != p.Second));
+    }
+
+    /// <summary>
+    /// Sad takes a narrow lead (0.05) from frame 4 on: the default's 15 frames are not reached in 12, so Happy stays;
+    /// with --switch-frames 3 the label switches on the third frame of the lead.
+    /// </summary>
+    [Fact]
+    public async Task Switch_frames_shows_a_narrow_but_steady_lead()
+    {
+        Func<int, float[]> next = i => i < 4 ? NearTie(Emotion.Happy, Emotion.Sad) : NearTie(Emotion.Sad, Emotion.Happy);
+        Assert.All(await LabelsOfTwelveFrames(next), label => Assert.Equal(Emotion.Happy.ToString(), label));
+        var labels = await LabelsOfTwelveFrames(next, "--switch-frames", "3");
+        Assert.Equal([.. Enumerable.Repeat(Emotion.Happy.ToString(), 6), .. Enumerable.Repeat(Emotion.Sad.ToString(), 6)], labels);
+    }
+
+    private static float[] NearTie(Emotion first, Emotion second)
+    {
+        var p = new float[ClassSet.Fer7.Count];
+        Array.Fill(p, 0.15f / (p.Length - 2));
+        p[ClassSet.Fer7.IndexOf(first)] = 0.45f;
+        p[ClassSet.Fer7.IndexOf(second)] = 0.40f;
+        return p;
+    }
+
+    /// <summary>Analyzes a 12-frame video of one face whose i-th frame the classifier answers with <paramref name="next"/>(i); the labels of frames.csv.</summary>
+    private static async Task<string[]> LabelsOfTwelveFrames(Func<int, float[]> next, params string[] flags)
+    {
+        using var folder = new TempFolder();
+        var video = folder.File("clip.avi");
+        SyntheticScene.WriteVideo(video, 12, 640, 480, 12, SyntheticScene.OneMovingFace("face1.png", 100, 120, 160, 5));
+        var output = folder.File("out");
+        Assert.Equal(0, await InvokeAnalyze(_ => new FakeClassifier { Next = next }, [video, "--out", output, .. flags]));
+        var rows = File.ReadAllLines(Path.Combine(output, OutputOptions.FramesCsv));
+        Assert.Equal(1 + 12, rows.Length);
+        Assert.Equal("label", rows[0].Split(',')[8]);
+        return rows.Skip(1).Select(r => r.Split(',')[8]).ToArray();
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class EmotionRecognizerTests
     public void Smoothing_is_an_exponential_moving_average_per_face()
     {
         var fake = new FakeClassifier(sequenceLength: 1) { Next = call => call == 0 ? OneHot(3, 1f) : OneHot(4, 1f) };
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0.6, UncertainBelow = 0 });
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0.6, UncertainBelow = 0, Temporal = TemporalMode.MovingAverage });
 
         var first = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
         var second = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
@@ -74,7 +74,7 @@ public class EmotionRecognizerTests
     public void Smoothing_zero_returns_the_raw_probabilities()
     {
         var fake = new FakeClassifier(sequenceLength: 1) { Next = call => call == 0 ? OneHot(3, 1f) : OneHot(4, 1f) };
-        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0 });
+        var recognizer = new EmotionRecognizer(fake, new RecognizerOptions { Smoothing = 0, Temporal = TemporalMode.MovingAverage });
         recognizer.Recognize([new FaceInput(1, Face(1))]);
         var second = Assert.Single(recognizer.Recognize([new FaceInput(1, Face(1))]));
         Assert.Equal(1f, second.Probabilities[4], 5);

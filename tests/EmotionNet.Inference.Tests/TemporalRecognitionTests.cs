@@ -95,7 +95,8 @@ public class TemporalRecognitionTests
         using var folder = new TempFolder();
         using var plain = Classifier(folder, temporal: false);
         using var streaming = Classifier(folder, temporal: true);
-        Assert.Equal(TemporalMode.MovingAverage, new EmotionRecognizer(plain).Temporal);
+        Assert.Equal(TemporalMode.Hysteresis, new EmotionRecognizer(plain).Temporal);
+        Assert.Equal(TemporalMode.Hysteresis, new EmotionRecognizer(streaming, new RecognizerOptions { Temporal = TemporalMode.Hysteresis }).Temporal);
         Assert.Equal(TemporalMode.Lstm, new EmotionRecognizer(streaming).Temporal);
         Assert.Equal(TemporalMode.MovingAverage, new EmotionRecognizer(streaming, new RecognizerOptions { Temporal = TemporalMode.MovingAverage }).Temporal);
         Assert.Equal(TemporalMode.Lstm, new EmotionRecognizer(plain, new RecognizerOptions { Temporal = TemporalMode.Lstm }).Temporal);

@@ -41,7 +41,11 @@ internal sealed record AnalyzeSettings(InputSource Source, ModelChoice Model, An
             FacesCropped = parse.GetValue(flags.FacesCropped),
             Sequence = parse.GetValue(flags.Sequence),
             MaxImagePixels = parse.GetValue(flags.MaxPixels),
-            Recognizer = new RecognizerOptions { Smoothing = parse.GetValue(flags.Smoothing), UncertainBelow = parse.GetValue(flags.UncertainBelow) },
+            Recognizer = new RecognizerOptions
+            {
+                Smoothing = parse.GetValue(flags.Smoothing), UncertainBelow = parse.GetValue(flags.UncertainBelow),
+                SwitchMargin = parse.GetValue(flags.SwitchMargin), SwitchFrames = parse.GetValue(flags.SwitchFrames),
+            },
         };
         var segments = new SegmentOptions { GapSeconds = parse.GetValue(flags.SegmentGap) };
         try

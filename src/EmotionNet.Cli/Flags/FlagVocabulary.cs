@@ -70,6 +70,8 @@ internal static class FlagVocabulary
         ["RecognizerOptions.Smoothing"] = "--smoothing",
         ["RecognizerOptions.UncertainBelow"] = "--uncertain-below",
         ["RecognizerOptions.Temporal"] = "--temporal",
+        ["RecognizerOptions.SwitchMargin"] = "--switch-margin",
+        ["RecognizerOptions.SwitchFrames"] = "--switch-frames",
         ["SegmentOptions.GapSeconds"] = "--segment-gap",
         ["DetectorOptions.ModelPath"] = "--detector-model",
         ["EmotionNetServerOptions.ClassifierInstances"] = "--model-instances",

@@ -6,8 +6,8 @@ namespace EmotionNet.Inference.Analysis;
 /// <summary>One face in one frame.</summary>
 /// <param name="FaceId">The face's track id, stable across frames.</param>
 /// <param name="Box">Where the face is, in frame pixels.</param>
-/// <param name="Probabilities">Smoothed class probabilities in the classifier's class order.</param>
-/// <param name="Label">The most probable emotion.</param>
+/// <param name="Probabilities">The class probabilities shown, in the classifier's class order (see <see cref="Recognition.EmotionPrediction"/>).</param>
+/// <param name="Label">The emotion shown (see <see cref="Recognition.EmotionPrediction"/>).</param>
 /// <param name="Confidence">Its probability.</param>
 /// <param name="Uncertain">True when the confidence is below the uncertainty threshold.</param>
 public sealed record FaceResult(int FaceId, FaceBox Box, IReadOnlyList<float> Probabilities, Emotion Label, float Confidence, bool Uncertain)

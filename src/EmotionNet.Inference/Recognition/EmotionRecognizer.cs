@@ -1,6 +1,5 @@
 using EmotionNet.Core;
 using EmotionNet.Core.Classifiers;
-using EmotionNet.Core.Emotions;
 using EmotionNet.Core.Imaging;
 
 namespace EmotionNet.Inference.Recognition;
@@ -8,14 +7,14 @@ namespace EmotionNet.Inference.Recognition;
 /// <summary>
 /// Streams per-face emotions: keeps each tracked face's last T frames (T = the classifier's sequence
 /// length; a new face's clip is padded at the start with its first crop), predicts all faces of a frame
-/// in one batch, smooths each face's probabilities over time and flags uncertain results.
+/// in one batch, follows each face's probabilities over time (<see cref="EmotionFollower"/>) and flags uncertain results.
 /// With an <see cref="IStreamingEmotionClassifier"/> it keeps each face's last T encoder features instead
 /// of its crops: every new crop is encoded once (all faces of a frame in one encoder call) and only the
 /// temporal head re-reads the window, so the per-frame cost does not grow with T; the result equals
 /// <see cref="IEmotionClassifier.Predict"/> on the same clip. Other classifiers, and any classifier at
 /// T = 1 (nothing to reuse), get whole clips through Predict.
 /// In <see cref="TemporalMode.Lstm"/> (an <see cref="IRecurrentEmotionClassifier"/>) each face keeps the LSTM's
-/// state instead: one encoder call for the frame's crops and one LSTM step, and no moving average on top.
+/// state instead: one encoder call for the frame's crops and one LSTM step, shown as it is.
 /// Not thread-safe: one recognizer per stream.
 /// </summary>
 public sealed class EmotionRecognizer
@@ -42,14 +41,16 @@ public sealed class EmotionRecognizer
         Options.Validate();
         recurrent = ResolveRecurrent(classifier, Options.Temporal);
         if (recurrent is not null) streaming = null;
+        Temporal = recurrent is not null ? TemporalMode.Lstm
+            : Options.Temporal == TemporalMode.MovingAverage ? TemporalMode.MovingAverage : TemporalMode.Hysteresis;
     }
 
     /// <summary>How this recognizer follows faces over frames: <see cref="TemporalMode.Auto"/> resolved for its classifier.</summary>
-    public TemporalMode Temporal => recurrent is null ? TemporalMode.MovingAverage : TemporalMode.Lstm;
+    public TemporalMode Temporal { get; }
 
     private static IRecurrentEmotionClassifier? ResolveRecurrent(IEmotionClassifier classifier, TemporalMode mode) => mode switch
     {
-        TemporalMode.MovingAverage => null,
+        TemporalMode.MovingAverage or TemporalMode.Hysteresis => null,
         TemporalMode.Auto => classifier is IRecurrentEmotionClassifier { TrainedForStreaming: true } r ? r : null,
         _ => classifier as IRecurrentEmotionClassifier ?? throw new EmotionNetException(
             $"Following faces with the LSTM needs a classifier that carries an LSTM state from frame to frame; {classifier.GetType().Name} does not.")
@@ -76,7 +77,8 @@ public sealed class EmotionRecognizer
             if (face.Pixels.Length != FaceImage.FrameBytes)
                 throw new ArgumentException($"Face {face.TrackId} has {face.Pixels.Length} bytes, expected {FaceImage.FrameBytes}.", nameof(faces));
             if (!histories.TryGetValue(face.TrackId, out var history))
-                histories[face.TrackId] = history = new FaceHistory(classifier.SequenceLength, streaming?.FeatureSize, recurrent?.StateSize);
+                histories[face.TrackId] = history = new FaceHistory(classifier.SequenceLength, streaming?.FeatureSize, recurrent?.StateSize,
+                    new EmotionFollower(Temporal, Options, classifier.Classes.Count));
             faceHistories[i] = history;
         }
 
@@ -89,9 +91,9 @@ public sealed class EmotionRecognizer
         var results = new EmotionPrediction[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
-            var smoothed = faceHistories[i].Smooth(probabilities.AsSpan(i * classes, classes), recurrent is null ? (float)Options.Smoothing : 0f);
-            var best = ArgMax.Of<float>(smoothed);
-            results[i] = new EmotionPrediction(faces[i].TrackId, smoothed, classifier.Classes.Classes[best], smoothed[best], smoothed[best] < Options.UncertainBelow);
+            var shown = new float[classes];
+            var label = faceHistories[i].Follower.Follow(probabilities.AsSpan(i * classes, classes), shown);
+            results[i] = new EmotionPrediction(faces[i].TrackId, shown, classifier.Classes.Classes[label], shown[label], shown[label] < Options.UncertainBelow);
         }
         return results;
     }
@@ -157,10 +159,11 @@ public sealed class EmotionRecognizer
         return buffer;
     }
 
-    /// <summary>One face's window (crops or encoder features) and its smoothed probabilities.</summary>
-    private sealed class FaceHistory(int length, int? featureSize, int? stateSize)
+    /// <summary>One face's window (crops or encoder features) or LSTM state, and its follower.</summary>
+    private sealed class FaceHistory(int length, int? featureSize, int? stateSize, EmotionFollower follower)
     {
-        private float[]? smoothed;
+        /// <summary>What is shown for the face, from frame to frame.</summary>
+        public EmotionFollower Follower { get; } = follower;
 
         /// <summary>The LSTM's state after the face's last frame (zero for a new face), in <see cref="TemporalMode.Lstm"/>.</summary>
         public float[]? State { get; } = stateSize is { } n ? new float[n] : null;
@@ -170,16 +173,5 @@ public sealed class EmotionRecognizer
 
         /// <summary>The last T encoder features, for a streaming classifier.</summary>
         public SlidingWindow<float>? Features { get; } = featureSize is { } size ? new SlidingWindow<float>(length, size) : null;
-
-        public float[] Smooth(ReadOnlySpan<float> current, float strength)
-        {
-            if (smoothed is null || strength <= 0)
-            {
-                smoothed = current.ToArray();
-                return (float[])smoothed.Clone();
-            }
-            for (var c = 0; c < smoothed.Length; c++) smoothed[c] = strength * smoothed[c] + (1 - strength) * current[c];
-            return (float[])smoothed.Clone();
-        }
     }
 }

@@ -7,7 +7,7 @@ public enum TemporalMode
 {
     /// <summary>
     /// <see cref="Lstm"/> when the classifier was trained to stream (<see cref="IRecurrentEmotionClassifier.TrainedForStreaming"/>),
-    /// otherwise <see cref="MovingAverage"/>.
+    /// otherwise <see cref="Hysteresis"/>.
     /// </summary>
     Auto,
     /// <summary>Each frame classified over the classifier's window of T frames, then an exponential moving average (<see cref="RecognizerOptions.Smoothing"/>).</summary>
@@ -17,4 +17,11 @@ public enum TemporalMode
     /// frame) and its output is shown as it is; needs an <see cref="IRecurrentEmotionClassifier"/>.
     /// </summary>
     Lstm,
+    /// <summary>
+    /// Each frame's probabilities shown as they are, and the label held until another class leads it by
+    /// <see cref="RecognizerOptions.SwitchMargin"/> or for <see cref="RecognizerOptions.SwitchFrames"/> frames in a row:
+    /// near-ties between two classes do not flip the label, a clear change is shown on its first frame
+    /// (docs/temporal.md measures it against the moving average on expression onsets).
+    /// </summary>
+    Hysteresis,
 }
