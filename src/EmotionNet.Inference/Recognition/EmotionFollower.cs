@@ -1,3 +1,5 @@
+using EmotionNet.Core.Emotions;
+
 namespace EmotionNet.Inference.Recognition;
 
 /// <summary>
@@ -59,7 +61,7 @@ public sealed class EmotionFollower
         else for (var c = 0; c < shown.Length; c++) shown[c] = smoothing * shown[c] + (1 - smoothing) * probabilities[c];
         shown.CopyTo(destination);
 
-        var best = ArgMax(shown);
+        var best = ArgMax.Of<float>(shown);
         if (!started || mode != TemporalMode.Hysteresis) label = best;
         else Hold(best);
         started = true;
@@ -82,12 +84,5 @@ public sealed class EmotionFollower
         label = best;
         challenger = -1;
         leadFrames = 0;
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> p)
-    {
-        var best = 0;
-        for (var c = 1; c < p.Length; c++) if (p[c] > p[best]) best = c;
-        return best;
     }
 }
