@@ -38,7 +38,7 @@ internal sealed class TrainFlags
     public Option<int> Patience { get; } = FlagParsers.Int("--patience", Defaults.EarlyStoppingPatience, "Early stopping: epochs without a better PublicTest accuracy (0 = off).");
     public Option<string> Classes { get; } = ClassesFlag();
     public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", Defaults.Device, "Where to compute");
-    public Option<int> Threads { get; } = FlagParsers.Int("--threads", Defaults.Threads, "CPU threads for libtorch (0 = all cores).");
+    public Option<int> Threads { get; } = FlagParsers.Int("--threads", Defaults.Threads, "CPU threads for libtorch during the run (0 = leave libtorch's count as it is: by default all cores).");
     public Option<int> Workers { get; } = FlagParsers.Int("--workers", Defaults.DataWorkers, "Threads that build augmented batches.");
     public Option<int> Seed { get; } = FlagParsers.Int("--seed", Defaults.Seed, "Seed of weights, shuffling, augmentation and dropout.");
     public Option<int> MaxTrainRows { get; } = FlagParsers.Int("--max-train-rows", 0, "Train on a stratified subset of this many training clips (0 = all).");

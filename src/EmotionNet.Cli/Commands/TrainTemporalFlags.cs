@@ -24,7 +24,7 @@ internal sealed class TrainTemporalFlags
     public Option<int> ValidationClips { get; } = FlagParsers.Int("--validation-clips", Defaults.ValidationClips, "PublicTest clips scored after every epoch (0 = none: keep the last epoch).");
     public Option<int> Seed { get; } = FlagParsers.Int("--seed", Defaults.Seed, "Seed of poses, clips, shuffling and dropout.");
     public Option<DeviceKind> Device { get; } = FlagParsers.Choice("--device", DeviceKind.Auto, "Where to compute");
-    public Option<int> Threads { get; } = FlagParsers.Int("--threads", Defaults.Threads, "CPU threads for libtorch (0 = libtorch's default, all cores).");
+    public Option<int> Threads { get; } = FlagParsers.Int("--threads", Defaults.Threads, "CPU threads for libtorch during the run (0 = leave libtorch's count as it is: by default all cores).");
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last.ckpt, with its own recipe; --epochs may extend it." };
 
     /// <summary>Adds every flag to <paramref name="command"/>, in --help order.</summary>

@@ -8,7 +8,9 @@ namespace EmotionNet.Training.Engine;
 /// <summary>
 /// The loss and gradient clipping, written out because TorchSharp 0.107's built-ins are slow on
 /// CPU here: cross_entropy with label_smoothing and clip_grad_norm_ each cost more than the
-/// whole forward and backward pass of a batch (measured: 49 frames/s with both, 320 without).
+/// whole forward and backward pass of a batch (measured once when this was written, not by a benchmark
+/// program: 49 frames/s with both, 320 without; the step profile of bench/EmotionNet.Benchmarks' train mode
+/// times both as they are now, docs/benchmarks.md). The loss is tested equal to TorchSharp's.
 /// Every <see cref="Scalar"/> is explicit and alive to the end of its call (<see cref="HeldScalars"/>).
 /// </summary>
 internal static class LossAndGradients
