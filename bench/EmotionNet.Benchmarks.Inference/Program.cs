@@ -40,6 +40,11 @@ OpenCvRuntime.Ensure();
 Cv2.SetLogLevel(OpenCvSharp.LogLevel.SILENT);
 var command = "dotnet bench/EmotionNet.Benchmarks.Inference/bin/Release/net10.0/EmotionNet.Benchmarks.Inference.dll " + string.Join(' ', args);
 var report = new Report(mode, command);
+if (report.DocProblem(doc) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
 if (quick) report.Line("**Provisional: a `--quick` run (small sizes, few repeats), for development only.**").Line();
 var clock = System.Diagnostics.Stopwatch.StartNew();
 // What 'analyze' gives the model (the analyzer asks for it per run too; latency and profile call the model directly).

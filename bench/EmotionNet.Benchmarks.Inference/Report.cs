@@ -9,6 +9,19 @@ using EmotionNet.Core.IO;
 /// </summary>
 internal sealed class Report(string mode, string command)
 {
+    private (string Begin, string End) Markers => ($"<!-- bench:{mode}:begin -->", $"<!-- bench:{mode}:end -->");
+
+    /// <summary>Why <paramref name="doc"/> cannot take this mode's figures (missing, or without its markers), or null: checked before a run, not after it.</summary>
+    public string? DocProblem(string? doc)
+    {
+        if (doc is null) return null;
+        if (!File.Exists(doc)) return $"--doc {doc}: no such file (the figures go between its '{Markers.Begin}' and '{Markers.End}' lines).";
+        var text = File.ReadAllText(doc);
+        var i = text.IndexOf(Markers.Begin, StringComparison.Ordinal);
+        var j = text.IndexOf(Markers.End, StringComparison.Ordinal);
+        return i < 0 || j < i ? $"--doc {doc}: no '{Markers.Begin}' ... '{Markers.End}' section for mode {mode}." : null;
+    }
+
     private readonly StringBuilder text = new();
 
     public Report Line(string line = "")
@@ -39,8 +52,7 @@ internal sealed class Report(string mode, string command)
             .ToString();
         Console.WriteLine(body);
         if (doc is null) return;
-        var begin = $"<!-- bench:{mode}:begin -->";
-        var end = $"<!-- bench:{mode}:end -->";
+        var (begin, end) = Markers;
         var current = File.ReadAllText(doc);
         var i = current.IndexOf(begin, StringComparison.Ordinal);
         var j = current.IndexOf(end, StringComparison.Ordinal);
