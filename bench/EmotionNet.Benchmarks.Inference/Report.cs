@@ -11,15 +11,20 @@ internal sealed class Report(string mode, string command)
 {
     private (string Begin, string End) Markers => ($"<!-- bench:{mode}:begin -->", $"<!-- bench:{mode}:end -->");
 
+    /// <summary>Where this mode's section of <paramref name="text"/> begins and ends (the two markers), or null when it has none.</summary>
+    private (int Begin, int End)? Section(string text)
+    {
+        var i = text.IndexOf(Markers.Begin, StringComparison.Ordinal);
+        var j = text.IndexOf(Markers.End, StringComparison.Ordinal);
+        return i < 0 || j < i ? null : (i, j);
+    }
+
     /// <summary>Why <paramref name="doc"/> cannot take this mode's figures (missing, or without its markers), or null: checked before a run, not after it.</summary>
     public string? DocProblem(string? doc)
     {
         if (doc is null) return null;
         if (!File.Exists(doc)) return $"--doc {doc}: no such file (the figures go between its '{Markers.Begin}' and '{Markers.End}' lines).";
-        var text = File.ReadAllText(doc);
-        var i = text.IndexOf(Markers.Begin, StringComparison.Ordinal);
-        var j = text.IndexOf(Markers.End, StringComparison.Ordinal);
-        return i < 0 || j < i ? $"--doc {doc}: no '{Markers.Begin}' ... '{Markers.End}' section for mode {mode}." : null;
+        return Section(File.ReadAllText(doc)) is null ? $"--doc {doc}: no '{Markers.Begin}' ... '{Markers.End}' section for mode {mode}." : null;
     }
 
     private readonly StringBuilder text = new();
@@ -52,12 +57,10 @@ internal sealed class Report(string mode, string command)
             .ToString();
         Console.WriteLine(body);
         if (doc is null) return;
-        var (begin, end) = Markers;
         var current = File.ReadAllText(doc);
-        var i = current.IndexOf(begin, StringComparison.Ordinal);
-        var j = current.IndexOf(end, StringComparison.Ordinal);
-        if (i < 0 || j < i) throw new InvalidOperationException($"{doc} has no '{begin}' ... '{end}' section for mode {mode}.");
-        var updated = current[..(i + begin.Length)] + "\n" + body.TrimEnd() + "\n" + current[j..];
+        // DocProblem checked the section before the run; the file may have been edited since.
+        var (i, j) = Section(current) ?? throw new InvalidOperationException(DocProblem(doc));
+        var updated = current[..(i + Markers.Begin.Length)] + "\n" + body.TrimEnd() + "\n" + current[j..];
         AtomicFile.WriteAllText(doc, updated);
         Console.WriteLine($"updated {doc} ({mode})");
     }

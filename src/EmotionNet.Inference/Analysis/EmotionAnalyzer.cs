@@ -88,8 +88,6 @@ public sealed class EmotionAnalyzer : IDisposable
     {
         using var reader = FrameReader.Open(source, options.ImageSequenceFps, options.MaxImagePixels);
         using var image = reader.Read(out var time, out var name) ?? throw new EmotionNetException($"Image '{imagePath}' gave no frame to analyze.");
-        // Only when the caller asks, as for a video: the classifier's threads for this call, given back after it.
-        using var threads = options.ModelThreads > 0 ? classifier.UseThreads(options.ModelThreads) : null;
         var frames = new FrameAnalyzer(classifier, options, options.IndependentPhotos(source.Kind));
         var pool = options.FacesCropped ? null : Detectors(options.Detector);
         var detector = pool?.Rent();
